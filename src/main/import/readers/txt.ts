@@ -1,0 +1,68 @@
+// Plain text (.txt): text extractions and flattened pages. Tab- and pipe-separated lines become table rows;
+// blank lines separate paragraphs, and a paragraph keeps its inner line breaks (a break inside a cell).
+import type { Block, TableCell } from '../../../shared/document/types';
+import { decodeText } from './decode';
+import type { Reader } from './reader';
+
+const MAX_CHARS = 20_000_000;
+
+export const readTxt: Reader = async (bytes, { fileName }) => {
+  const text = decodeText(bytes);
+  if (text.length > MAX_CHARS) {
+    return { problems: [{ kind: 'too-large', message: `文本过长，未读取：${fileName}`, messageEn: `text too long: ${fileName}` }] };
+  }
+  const blocks = textBlocks(text);
+  if (blocks.length === 0) {
+    return { problems: [{ kind: 'empty', message: `文件没有文字内容：${fileName}`, messageEn: `no text in file: ${fileName}` }] };
+  }
+  return { document: { format: 'txt', blocks, meta: {}, problems: [] }, problems: [] };
+};
+
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+
+export function textBlocks(text: string): Block[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const blocks: Block[] = [];
+  let para: { lines: string[]; first: number } | null = null;
+  let table: { rows: TableCell[][]; first: number } | null = null;
+  const flushPara = () => {
+    if (para) blocks.push({ kind: 'paragraph', text: para.lines.join('\n'), anchor: { kind: 'text', line: para.first } });
+    para = null;
+  };
+  const flushTable = () => {
+    if (table) blocks.push({ kind: 'table', rows: table.rows, anchor: { kind: 'text', line: table.first } });
+    table = null;
+  };
+  lines.forEach((line, i) => {
+    const no = i + 1;
+    const cells = rowCells(line);
+    if (cells) {
+      flushPara();
+      table ??= { rows: [], first: no };
+      table.rows.push(cells.map((c) => ({ text: c, rowSpan: 1, colSpan: 1, anchor: { kind: 'text', line: no } })));
+      return;
+    }
+    flushTable();
+    if (line.trim() === '') {
+      flushPara();
+      return;
+    }
+    para ??= { lines: [], first: no };
+    para.lines.push(line);
+  });
+  flushPara();
+  flushTable();
+  return blocks;
+}
+
+/** The cells of a table-like line (pipes or tabs), or null for prose. Trailing empty pipe cells are colspan artefacts (F1). */
+function rowCells(line: string): string[] | null {
+  if (PIPE_ROW.test(line)) {
+    const inner = line.trim().replace(/^\|/, '').replace(/\|$/, '');
+    const cells = inner.split('|').map((c) => c.trim());
+    while (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
+    return cells;
+  }
+  if (line.includes('\t') && line.trim() !== '') return line.split('\t').map((c) => c.trim());
+  return null;
+}

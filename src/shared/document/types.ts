@@ -1,0 +1,80 @@
+// The source document: what a format reader extracts from a file, before any report semantics.
+
+/** Where a block or cell came from, so the review screen can highlight it. */
+export type SourceAnchor =
+  | { kind: 'pdf'; page: number; box?: [number, number, number, number] } // 1-based page; box in PDF points, top-left origin: x0, y0, x1, y1
+  | { kind: 'html'; path: string } // element path, e.g. "body/div[2]/table[1]/tr[3]/td[2]"
+  | { kind: 'docx'; path: string } // e.g. "body/tbl[2]/tr[3]/tc[4]" or "body/p[17]"
+  | { kind: 'text'; line: number }; // 1-based line number
+
+export interface TableCell {
+  /** Text as shown (line breaks inside the cell kept as "\n"). */
+  text: string;
+  rowSpan: number;
+  colSpan: number;
+  anchor?: SourceAnchor;
+}
+
+export interface TableBlock {
+  kind: 'table';
+  /** Rows as in the source: each row lists only the cells that start in it (HTML-style spans). */
+  rows: TableCell[][];
+  anchor?: SourceAnchor;
+}
+
+export interface TextBlock {
+  kind: 'heading' | 'paragraph';
+  text: string;
+  anchor?: SourceAnchor;
+}
+
+export type Block = TextBlock | TableBlock;
+
+export type SourceFormat = 'pdf' | 'docx' | 'doc' | 'wps' | 'html' | 'txt';
+
+/** Metadata found around the text: portal chrome of a saved page, document properties. */
+export interface DocumentMeta {
+  title?: string;
+  /** ISO date (YYYY-MM-DD) the page or document says it was published. */
+  publishedAt?: string;
+  publisher?: string;
+  author?: string;
+  /** ISO date from document properties (creation); never taken as the publish date. */
+  createdAt?: string;
+  /** Free key/value pairs harvested from chrome (索引号, 文号, …). */
+  fields?: Record<string, string>;
+}
+
+export type ProblemKind =
+  | 'unsupported-format'
+  | 'corrupt-file'
+  | 'password-protected'
+  | 'needs-ocr'
+  | 'empty'
+  | 'too-large'
+  | 'timeout'
+  | 'not-a-report'
+  | 'partial';
+
+/** Something a reader wants the inspector to know; never thrown. */
+export interface Problem {
+  kind: ProblemKind;
+  /** One line, Chinese, for the user. */
+  message: string;
+  /** Same, in English (for logs and the command line). */
+  messageEn?: string;
+}
+
+export interface SourceDocument {
+  format: SourceFormat;
+  blocks: Block[];
+  meta: DocumentMeta;
+  pageCount?: number;
+  problems: Problem[];
+}
+
+/** What every reader returns: a document when anything could be read, and problems. */
+export interface ReadResult {
+  document?: SourceDocument;
+  problems: Problem[];
+}

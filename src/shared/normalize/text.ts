@@ -1,0 +1,46 @@
+// Normalisation for matching only: the text shown to the user is never changed (domain.md §10.2).
+import * as OpenCC from 'opencc-js/t2cn';
+
+const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
+
+/** Characters that only occur in traditional script (a small, frequent sample used to decide whether to convert). */
+const TRADITIONAL_ONLY = /[與於為個來們們說時會學國發開關應當從對這進過還經義務無產們區縣鄉鎮開體書處點條數據統計總機構業務資訊訊]/g;
+
+export function looksTraditional(text: string): boolean {
+  const hits = text.match(TRADITIONAL_ONLY)?.length ?? 0;
+  return hits >= 3 && hits / Math.max(1, text.length) > 0.002;
+}
+
+/** Spaces of every kind, including NBSP, EN SPACE, ideographic space and zero-width characters. */
+const ANY_SPACE = /[\s\u00a0\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
+
+/** Punctuation variants folded to one form after NFKC. */
+const FOLD: [RegExp, string][] = [
+  [/[〔［【]/g, '['],
+  [/[〕］】]/g, ']'],
+  [/[“”„‟″]/g, '"'],
+  [/[‘’‛′]/g, "'"],
+  [/[－—–‐‑‒―−﹣]/g, '-'],
+  [/[、]/g, '、'],
+  [/\*\*/g, ''], // markdown emphasis from converted Word files (F18)
+];
+
+/**
+ * Text for matching: NFKC (full-width digits, brackets and punctuation to half-width), traditional → simplified,
+ * one kind of space, folded punctuation. Length may change; use only for searching, never for display.
+ */
+export function normalizeText(text: string, traditional = looksTraditional(text)): string {
+  let s = text.normalize('NFKC');
+  if (traditional) s = t2s(s);
+  for (const [re, to] of FOLD) s = s.replace(re, to);
+  return s.replace(ANY_SPACE, ' ');
+}
+
+/** A matching key: normalised, with every space removed (labels split by line wraps or spacing match whole). */
+export function keyOf(text: string, traditional?: boolean): string {
+  return normalizeText(text, traditional).replace(/ /g, '');
+}
+
+export function isSpace(ch: string): boolean {
+  return ch === ' ' || /[\s\u00a0\u2000-\u200b\u3000\ufeff]/.test(ch);
+}

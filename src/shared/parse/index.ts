@@ -1,0 +1,77 @@
+// The parser pipeline: source document → report model (meta, sections, template, every cell) → arithmetic checks.
+import type { SourceAnchor, SourceDocument } from '../document/types';
+import type { CellSource, ParsedCell, ReportModel } from '../model/report';
+import { looksTraditional } from '../normalize/text';
+import { SHAPE_2019, SHAPE_2021, cellsOf } from '../template/catalog';
+import { arithmeticChecks } from '../checks/arithmetic';
+import { buildStream, unitAt, type Stream } from './stream';
+import { readMeta } from './meta';
+import { findSections } from './sections';
+import { readTables, type CellOutcome } from './tables';
+
+export function parseReport(doc: SourceDocument, file: string): ReportModel {
+  const sample = doc.blocks
+    .slice(0, 400)
+    .map((b) => (b.kind === 'table' ? b.rows.flat().map((c) => c.text).join('') : b.text))
+    .join('');
+  const traditional = looksTraditional(sample);
+  const stream = buildStream(doc, traditional);
+  const meta = readMeta(doc, traditional);
+  const tables = readTables(stream);
+  const cells: Record<string, ParsedCell> = {};
+  if (tables.template !== 'unknown') {
+    for (const [id, outcome] of tables.cells) cells[id] = toCell(stream, outcome);
+    // Every id of the template appears (contract.md §3), even where the table was not found.
+    const ids = new Set(tables.cells.keys());
+    for (const def of cellsOf(tables.template === 'v2019' ? SHAPE_2019 : SHAPE_2021)) {
+      if (!ids.has(def.id) && tables.template !== 'hybrid') cells[def.id] = missing();
+    }
+  }
+  const problems = doc.problems.map((p) => ({ kind: p.kind, message: p.message }));
+  if (tables.template === 'unknown') problems.push({ kind: 'not-a-report', message: '未找到年度报告的统计表（表二、表三、表四），未读取任何数值' });
+  return {
+    file,
+    format: doc.format,
+    title: meta.title,
+    organ: meta.organ,
+    year: meta.year,
+    template: tables.template,
+    publishedAt: meta.publishedAt,
+    sections: findSections(stream),
+    cells,
+    checks: arithmeticChecks(cells),
+    problems,
+  };
+}
+
+function missing(): ParsedCell {
+  return { value: null, state: 'missing', raw: null, source: null, note: '文档中未找到该单元格' };
+}
+
+function toCell(stream: Stream, o: CellOutcome): ParsedCell {
+  if (o.kind === 'missing') return missing();
+  if (o.kind === 'ambiguous') {
+    return { value: null, state: 'ambiguous', raw: o.raw, source: o.pos === null ? null : sourceOf(unitAt(stream, o.pos)?.anchor), note: o.note };
+  }
+  const v = o.val;
+  return {
+    value: v.value,
+    state: v.state,
+    raw: v.raw,
+    source: sourceOf(unitAt(stream, v.pos)?.anchor),
+    ...(v.unit ? { unit: v.unit } : {}),
+  };
+}
+
+function sourceOf(anchor: SourceAnchor | undefined): CellSource | null {
+  if (!anchor) return null;
+  switch (anchor.kind) {
+    case 'pdf':
+      return anchor.box ? { page: anchor.page, box: anchor.box } : { page: anchor.page };
+    case 'html':
+    case 'docx':
+      return { path: anchor.path };
+    case 'text':
+      return { line: anchor.line };
+  }
+}

@@ -1,0 +1,89 @@
+// Finds a table's row labels in template order and cuts the stream into one value zone per row;
+// rows whose labels were lost share the zone of the row before them (F2) and are split by position.
+import { findAny, type Hit, type Stream } from './stream';
+import { tokenize, type Token } from './values';
+
+export interface RowSpec {
+  id: string;
+  keys: readonly string[];
+  /** Arabic enumerator printed before the label inside its group ("3." of "3.补正后…"), if any. */
+  enumerator?: number;
+}
+
+export interface LocatedRow {
+  spec: RowSpec;
+  hit: Hit | null;
+  /** Tokens of this row, or null when the row shares a zone it could not be cut out of. */
+  tokens: Token[] | null;
+}
+
+const CJK = /[\u3400-\u9fff"'“”]/;
+/** How many later rows to look at before accepting a label hit: a hit after a later row's label is a false one. */
+const LOOKAHEAD = 3;
+
+export function locateRows(stream: Stream, specs: readonly RowSpec[], from: number, to: number): LocatedRow[] {
+  const hits: (Hit | null)[] = [];
+  let cursor = from;
+  specs.forEach((spec, i) => {
+    const hit = findAny(stream, spec.keys, cursor, to);
+    // Only the canonical key of a later row counts: short fallback keys also occur inside column headers.
+    const later = specs.slice(i + 1, i + 1 + LOOKAHEAD).map((s) => findAny(stream, s.keys.slice(0, 1), cursor, to));
+    const overtaken = hit && later.some((h) => h && h.start < hit.start);
+    if (hit && !overtaken) {
+      hits.push(withEnumerator(stream, hit, spec.enumerator));
+      cursor = hit.end;
+    } else hits.push(null);
+  });
+  return cutZones(stream, specs, hits, to);
+}
+
+/** Moves a label's start back over the words before its key and its enumerator, so they are not read as values. */
+function withEnumerator(stream: Stream, hit: Hit, n: number | undefined): Hit {
+  const key = stream.key;
+  let j = hit.keyStart;
+  while (j > 0 && hit.keyStart - j < 12 && CJK.test(key[j - 1]!)) j--;
+  if (n !== undefined) {
+    for (const e of [`${n}.`, `${n}、`, `(${n})`]) {
+      if (key.slice(j - e.length, j) === e) {
+        j -= e.length;
+        break;
+      }
+    }
+  }
+  return { ...hit, keyStart: j, start: stream.keyToText[j]! };
+}
+
+function cutZones(stream: Stream, specs: readonly RowSpec[], hits: (Hit | null)[], to: number): LocatedRow[] {
+  const out: LocatedRow[] = specs.map((spec, i) => ({ spec, hit: hits[i] ?? null, tokens: null }));
+  for (let i = 0; i < specs.length; i++) {
+    const hit = hits[i];
+    if (!hit) continue;
+    let j = i + 1;
+    while (j < specs.length && !hits[j]) j++;
+    const end = j < specs.length ? hits[j]!.start : to;
+    const tokens = tokenize(stream, hit.end, end);
+    const covered = j - i; // this row and the lost ones after it
+    if (covered === 1) {
+      out[i]!.tokens = tokens;
+      continue;
+    }
+    const perRow = splitByRows(tokens, covered);
+    perRow?.forEach((ts, n) => (out[i + n]!.tokens = ts));
+  }
+  return out;
+}
+
+/**
+ * Several rows in one zone: when the zone has exactly one line per row, each line is a row
+ * (seed 000: sub-row labels lost, one line each). Otherwise nothing is cut: those rows stay unknown.
+ */
+function splitByRows(tokens: Token[], rows: number): Token[][] | null {
+  const lines = new Map<number, Token[]>();
+  for (const t of tokens) {
+    const line = lines.get(t.row) ?? [];
+    line.push(t);
+    lines.set(t.row, line);
+  }
+  const filled = [...lines.values()].filter((ts) => ts.some((t) => t.kind !== 'blank'));
+  return filled.length === rows ? filled : null;
+}
