@@ -106,6 +106,8 @@ export interface FitOptions {
 
 const MAX_READINGS = 2000;
 const MAX_STEPS = 300_000;
+/** The longest text one cell of a domain can hold in a split (digits, sign, decimals, unit). */
+const MAX_PIECE: Record<ColumnDomain, number> = { count: 7, signed: 8, amount: 21 };
 
 /** All readings of a row's tokens. [] means no token at all (the row is missing). */
 export function fitRow(tokens: Token[], opts: FitOptions): Reading[] {
@@ -165,6 +167,8 @@ function splitRuns(tokens: Token[], opts: FitOptions): Reading[] | null {
   const k = opts.domains.length;
   const out: Reading[] = [];
   const acc: Val[] = [];
+  // room[i]: how many characters cells i..k-1 can hold together.
+  const room = opts.domains.map((_, i) => opts.domains.slice(i).reduce((n, d) => n + MAX_PIECE[d], 0));
   let steps = 0;
   let overflow = false;
   const rec = (ti: number, pos: number, ci: number): void => {
@@ -190,6 +194,8 @@ function splitRuns(tokens: Token[], opts: FitOptions): Reading[] | null {
       return;
     }
     const s = tok.text;
+    // The rest of this run must fit in the cells left (a hostile 400-digit run is refused at once).
+    if (s.length - pos > room[ci]!) return;
     if (pos === 0) {
       const whole = singleValue(tok);
       if (whole) {

@@ -1,0 +1,39 @@
+// The command line over the same services as the app: parse, import, list.
+import { runParse } from './commands/parse';
+
+const HELP = `政府信息公开年报评审 — 命令行 (Report Inspector command line)
+
+  parse <文件> --json              解析一份年报，输出 JSON 报告模型 (print the report model as JSON)
+  import <路径…> --db <库文件>      导入文件或文件夹到评审库 (import files or folders into a library)
+  list --db <库文件> [--year N] [--text 关键词]   列出库中的报告 (list the reports of a library)
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'parse':
+      return runParse(rest);
+    case 'import': {
+      const { runImport } = await import('./commands/import');
+      return runImport(rest);
+    }
+    case 'list': {
+      const { runList } = await import('./commands/list');
+      return runList(rest);
+    }
+    default:
+      process.stdout.write(HELP);
+      return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    // Never a stack trace for the user; the message is enough to report a bug.
+    process.stderr.write(`内部错误 internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 70;
+  },
+);
