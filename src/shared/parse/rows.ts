@@ -8,6 +8,8 @@ export interface RowSpec {
   keys: readonly string[];
   /** Arabic enumerator printed before the label inside its group ("3." of "3.补正后…"), if any. */
   enumerator?: number;
+  /** How many value cells the row has. */
+  cells: number;
 }
 
 export interface LocatedRow {
@@ -34,7 +36,48 @@ export function locateRows(stream: Stream, specs: readonly RowSpec[], from: numb
       cursor = hit.end;
     } else hits.push(null);
   });
-  return cutZones(stream, specs, hits, to);
+  const rows = cutZones(stream, specs, hits, to);
+  const first = rows.findIndex((r) => r.hit);
+  if (first >= 0) rows[first]!.tokens = withLeadingLine(tokenize(stream, from, rows[first]!.hit!.start), rows[first]!);
+  rebalance(rows);
+  return rows;
+}
+
+/**
+ * Layout text centres a value vertically in a tall cell, so a row's first value line can float above its label
+ * ("10" above "其他对外管理服务事项"). A separate last line of surplus values in one row that completes the next row
+ * exactly belongs to that next row.
+ */
+function rebalance(rows: LocatedRow[]): void {
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const a = rows[i]!;
+    const b = rows[i + 1]!;
+    if (!a.tokens || !b.tokens || !b.hit) continue;
+    const surplus = a.tokens.length - a.spec.cells;
+    if (surplus <= 0 || b.tokens.length + surplus !== b.spec.cells) continue;
+    const moved = a.tokens.slice(-surplus);
+    const kept = a.tokens.slice(0, -surplus);
+    if (!separateLine(kept, moved)) continue;
+    a.tokens = kept;
+    b.tokens = [...moved, ...b.tokens];
+  }
+}
+
+/** The first row can take a value line printed just above its label (between the header and the label). */
+function withLeadingLine(before: Token[], row: LocatedRow): Token[] | null {
+  const tokens = row.tokens;
+  if (!tokens) return tokens;
+  const missing = row.spec.cells - tokens.length;
+  if (missing <= 0 || before.length < missing) return tokens;
+  const lead = before.slice(-missing);
+  const lastLine = lead[0]!.row;
+  const ownLine = lead.every((t) => t.row === lastLine && t.kind === 'num') && !before.slice(0, -missing).some((t) => t.row === lastLine);
+  return ownLine ? [...lead, ...tokens] : tokens;
+}
+
+function separateLine(kept: Token[], moved: Token[]): boolean {
+  const line = moved[0]!.row;
+  return moved.every((t) => t.row === line && t.kind === 'num') && kept.every((t) => t.row < line);
 }
 
 /** Moves a label's start back over the words before its key and its enumerator, so they are not read as values. */

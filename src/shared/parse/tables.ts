@@ -66,8 +66,8 @@ function findRegions(stream: Stream): Regions {
   const t3Start = t3Evidence ? t3Row.start : null;
   const t3Out = t3Start !== null ? findAny(stream, ['结转下年度', '继续办理'], t3Start) : null;
   const t4Search = t3Out?.end ?? t3Start ?? t2Start ?? 0;
-  const t4Head = findAny(stream, ['结果维持', '尚未审结', '结果纠正'], t4Search);
-  const t4Start = t4Head ? (findAny(stream, ['行政复议'], t4Search, t4Head.start)?.start ?? t4Head.start) : null;
+  const t4Head = findAny(stream, ['行政复议', '结果维持', '尚未审结', '未经复议', '复议后起诉'], t4Search);
+  const t4Start = t4Head?.start ?? null;
   const t5 = findAny(stream, ['存在的主要问题', '主要问题及改进'], t4Head?.end ?? t4Search);
   const t2End = t3Start ?? t4Start ?? t5?.start ?? end;
   return {
@@ -158,9 +158,12 @@ function readT3(stream: Stream, region: [number, number] | null, rows: RowDef[],
   const located = region ? locateRows(stream, rows.map(specOf), region[0], region[1]) : [];
   const domains = T3_COLUMNS.map((c) => c.domain);
   const rowSum = (v: number[]) => v[6] === v[0]! + v[1]! + v[2]! + v[3]! + v[4]! + v[5]!;
+  // A lone value is read as the 总计 only where the document shows that layout itself: rows printed as one run for
+  // the six applicant cells plus a separate total (seed 001). Elsewhere a lone value could be any column.
+  const runLayout = located.some((l) => l.tokens?.length === 2 && l.tokens[0]!.kind === 'num' && l.tokens[0]!.text.length >= 6);
   const readings = rows.map((_, i) => {
     const tokens = located[i]?.tokens;
-    return tokens ? fitRow(tokens, { domains, constraint: rowSum, lastIsTotal: true }) : null;
+    return tokens ? fitRow(tokens, { domains, constraint: rowSum, lastIsTotal: runLayout }) : null;
   });
   const solved = solveT3(
     rows.map((r) => r.id),
@@ -178,23 +181,14 @@ function readT3(stream: Stream, region: [number, number] | null, rows: RowDef[],
   );
 }
 
-const T4_HEADER_KEYS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉', '行政复议', '行政诉讼'];
-
 function readT4(stream: Stream, region: [number, number] | null, cells: Map<string, CellOutcome>): void {
   const ids = T4_GROUPS.flatMap((g) => T4_COLUMNS.map((c) => ({ row: g.id, col: c.id })));
   if (!region) {
     ids.forEach(({ row, col }) => cells.set(cellId('t4', row, col), { kind: 'missing' }));
     return;
   }
-  // Values start after the last header word of the table.
-  let start = region[0];
-  for (const key of T4_HEADER_KEYS) {
-    let hit = findKey(stream, key, start, region[1]);
-    while (hit) {
-      start = Math.max(start, hit.end);
-      hit = findKey(stream, key, hit.end, region[1]);
-    }
-  }
+  // The headers of table 四 hold no digits, so the whole table is read: its first line with values is the data row.
+  const start = region[0];
   const tokens = firstValueLine(tokenize(stream, start, region[1]));
   const groupSums = (v: number[]) => [0, 5, 10].every((o) => v[o + 4] === v[o]! + v[o + 1]! + v[o + 2]! + v[o + 3]!);
   const readings = tokens.length ? fitRow(tokens, { domains: ids.map(() => 'count'), constraint: groupSums }) : [];
@@ -228,7 +222,7 @@ function firstValueLine<T extends { kind: string; row: number }>(tokens: T[]): T
 
 function specOf(row: RowDef): RowSpec {
   const m = /^(\d)\./.exec(row.label);
-  return { id: row.id, keys: row.keys, ...(m ? { enumerator: Number(m[1]) } : {}) };
+  return { id: row.id, keys: row.keys, cells: row.cols.length, ...(m ? { enumerator: Number(m[1]) } : {}) };
 }
 
 /** Group labels of table 三 are not rows; exported for the structure checks. */

@@ -13,6 +13,8 @@ export interface Token {
   pos: number;
   /** Index of the row chunk (ROW-separated line) the token is in, counted from the zone start. */
   row: number;
+  /** True when the token is a cell of a real table (its slot is known), false in free text. */
+  cell?: boolean;
 }
 
 export interface Val {
@@ -26,7 +28,8 @@ export interface Val {
 /** One way of reading a row: a value per cell, or null where this reading cannot tell. */
 export type Reading = (Val | null)[];
 
-const DASH_PIECE = /^(?:[-/\\~～_]+|无|—+|-+|\\)$/;
+const DASH_PIECE = /^(?:[-/\\~～_]+|—+)$/;
+const PAGE_MARK = /^(?:[-–—]\s*\d{1,4}\s*[-–—]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|page\s*\d+)$/i;
 const NUM_RUN = /-?\d(?:[\d.,-]*\d)?(?:万元|元)?/g;
 
 /** Tokens of a stream zone. Empty table cells are blank tokens; text that is not a value is skipped. */
@@ -44,12 +47,21 @@ export function tokenize(stream: Stream, from: number, to: number): Token[] {
   return tokens;
 }
 
-function readField(stream: Stream, start: number, end: number, row: number, out: Token[]): void {
+function readField(stream: Stream, start: number, end: number, row: number, tokens: Token[]): void {
   const field = stream.text.slice(start, end);
+  const unit = unitAt(stream, start);
+  const cell = !!unit?.tableCell;
+  const out = { push: (t: Token) => tokens.push({ ...t, cell }) };
   if (field.trim() === '') {
     // Only a whole empty table cell is a blank slot; the end of a label cell is not.
-    const unit = unitAt(stream, start);
     if (unit && unit.tableCell && unit.start === start && unit.end === end) out.push({ kind: 'blank', text: '', pos: start, row });
+    return;
+  }
+  // A page number printed between two parts of a table ("-3-", "第 3 页", "3/6") is not a value.
+  if (PAGE_MARK.test(field.trim())) return;
+  // "无" is a value only as a whole cell; elsewhere it starts a word (无法提供, 无正当理由).
+  if (field.trim() === '无') {
+    out.push({ kind: 'dash', text: '无', pos: start, row });
     return;
   }
   let offset = 0;
@@ -118,14 +130,23 @@ export function fitRow(tokens: Token[], opts: FitOptions): Reading[] {
     const vals = ts.map(singleValue);
     return vals.every((v) => v !== null) ? vals : null;
   };
+  let readings: Reading[] | null = null;
   if (m === k) {
     const exact = direct(tokens);
-    if (exact) return [exact];
+    if (exact) readings = [exact];
   }
-  if (m > k) return shifted(tokens, k, direct, opts);
-  const splits = splitRuns(tokens, opts);
-  if (splits && splits.length > 0) return splits;
-  return [partial(tokens, k, opts)];
+  if (!readings && m > k) readings = shifted(tokens, k, direct, opts);
+  if (!readings) {
+    const splits = splitRuns(tokens, opts);
+    return splits && splits.length > 0 ? splits : [partial(tokens, k, opts)];
+  }
+  // In free text the slots are inferred, not seen: a reading that breaks its own row total is a misread
+  // (columns out of order, a value from another line), so it is not trusted. Table cells are taken as printed.
+  if (opts.constraint && !tokens.every((t) => t.cell)) {
+    const ok = readings.filter((r) => r.every((v) => v !== null) && satisfies(r, opts.constraint!));
+    return ok.length ? ok : [new Array<Val | null>(k).fill(null)];
+  }
+  return readings;
 }
 
 function shifted(all: Token[], k: number, direct: (ts: Token[]) => Reading | null, opts: FitOptions): Reading[] {

@@ -19,7 +19,8 @@ export interface RowDef {
   label: string;
   /**
    * Distinctive keys, normalised (no spaces, simplified, half-width). A row is found where the
-   * text contains one of them; the first is the canonical one.
+   * text contains one of them, the earliest wins; the first is the canonical one. Prefixes are listed
+   * too: in layout text a long label wraps around its own value line ("2.其他法律行政 / 0 0 0 / 法规禁止公开").
    */
   keys: string[];
   cols: ColumnDef[];
@@ -109,29 +110,29 @@ const T3_HEAD = [
   t3('granted', '(一)予以公开', ['予以公开']),
   t3('partial', '(二)部分公开', ['部分公开']),
   t3('denied.state_secret', '1.属于国家秘密', ['国家秘密']),
-  t3('denied.law_prohibited', '2.其他法律行政法规禁止公开', ['法律行政法规禁止', '禁止公开']),
-  t3('denied.security_stability', '3.危及"三安全一稳定"', ['三安全一稳定', '三安全', '一稳定']),
+  t3('denied.law_prohibited', '2.其他法律行政法规禁止公开', ['法律行政法规禁止', '其他法律行政', '禁止公开']),
+  t3('denied.security_stability', '3.危及"三安全一稳定"', ['三安全一稳定', '危及"三安', '三安全', '一稳定']),
   t3('denied.third_party', '4.保护第三方合法权益', ['第三方合法权益', '保护第三方']),
-  t3('denied.internal_affairs', '5.属于三类内部事务信息', ['内部事务']),
-  t3('denied.process_info', '6.属于四类过程性信息', ['过程性信息', '过程性']),
-  t3('denied.enforcement_file', '7.属于行政执法案卷', ['行政执法案卷', '执法案卷']),
-  t3('denied.admin_inquiry', '8.属于行政查询事项', ['行政查询事项', '查询事项']),
+  t3('denied.internal_affairs', '5.属于三类内部事务信息', ['内部事务', '三类内部']),
+  t3('denied.process_info', '6.属于四类过程性信息', ['过程性信息', '四类过程', '过程性']),
+  t3('denied.enforcement_file', '7.属于行政执法案卷', ['行政执法案卷', '执法案卷', '行政执法']),
+  t3('denied.admin_inquiry', '8.属于行政查询事项', ['行政查询事项', '查询事项', '行政查询']),
   t3('unable.not_held', '1.本机关不掌握相关政府信息', ['不掌握相关政府信息', '不掌握']),
-  t3('unable.needs_creation', '2.没有现成信息需要另行制作', ['另行制作', '没有现成信息']),
-  t3('unable.unclear', '3.补正后申请内容仍不明确', ['补正后申请内容仍不明', '仍不明确', '补正后申请']),
+  t3('unable.needs_creation', '2.没有现成信息需要另行制作', ['另行制作', '没有现成']),
+  t3('unable.unclear', '3.补正后申请内容仍不明确', ['补正后申请内容仍不明', '补正后申请', '仍不明确']),
   t3('not_processed.petition', '1.信访举报投诉类申请', ['信访举报投诉', '信访']),
   t3('not_processed.duplicate', '2.重复申请', ['重复申请']),
-  t3('not_processed.publication', '3.要求提供公开出版物', ['公开出版物', '出版物']),
-  t3('not_processed.mass_repeat', '4.无正当理由大量反复申请', ['大量反复申请', '大量反复']),
-  t3('not_processed.reconfirm', '5.要求行政机关确认或重新出具已获取信息', ['确认或重新出具', '重新出具']),
+  t3('not_processed.publication', '3.要求提供公开出版物', ['公开出版物', '要求提供公开', '出版物']),
+  t3('not_processed.mass_repeat', '4.无正当理由大量反复申请', ['大量反复申请', '无正当理由大量', '大量反复']),
+  t3('not_processed.reconfirm', '5.要求行政机关确认或重新出具已获取信息', ['确认或重新出具', '要求行政机关确认', '重新出具']),
 ];
 const T3_TAIL = [t3('total', '(七)总计', ['(七)总计', '总计']), t3('carried_out', '四、结转下年度继续办理', ['结转下年度', '继续办理'])];
 
 export const T3_V2021: RowDef[] = [
   ...T3_HEAD,
-  t3('other.no_correction', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', ['逾期不补正', '不补正']),
-  t3('other.fee_unpaid', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', ['收费通知', '缴纳费用']),
-  t3('other.other', '3.其他', ['3.其他']),
+  t3('other.no_correction', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', ['逾期不补正', '无正当理由逾期', '不补正']),
+  t3('other.fee_unpaid', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', ['收费通知', '逾期未按收费', '缴纳费用']),
+  t3('other.other', '3.其他', ['3.其他', '3、其他']),
   ...T3_TAIL,
 ];
 

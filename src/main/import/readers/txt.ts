@@ -1,5 +1,5 @@
 // Plain text (.txt): text extractions and flattened pages. Tab- and pipe-separated lines become table rows;
-// blank lines separate paragraphs, and a paragraph keeps its inner line breaks (a break inside a cell).
+// every other non-empty line is a block of its own (line anchors stay exact; the parser joins labels across lines).
 import type { Block, TableCell } from '../../../shared/document/types';
 import { decodeText } from './decode';
 import type { Reader } from './reader';
@@ -43,12 +43,10 @@ export function textBlocks(text: string): Block[] {
       return;
     }
     flushTable();
-    if (line.trim() === '') {
-      flushPara();
-      return;
-    }
-    para ??= { lines: [], first: no };
-    para.lines.push(line);
+    // One block per line: its anchor is exact, and a page number on a line of its own stays recognisable.
+    flushPara();
+    if (line.trim() === '') return;
+    para = { lines: [line], first: no };
   });
   flushPara();
   flushTable();

@@ -1,0 +1,73 @@
+// `npm run bench`: parse speed per format (median ms per document and per page, peak memory), with poppler's
+// pdftotext on the same PDFs as the yardstick, then the library benchmark. Medians and ratios: machines are noisy.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseBytes } from '../src/main/services/parse-file';
+
+const root = join(import.meta.dirname, '..', 'tests', 'fixtures');
+const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as { file: string }[];
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (x: number) => x.toFixed(x < 10 ? 2 : 1);
+
+interface Row {
+  file: string;
+  format: string;
+  pages: number;
+  ms: number;
+  popplerMs?: number;
+}
+
+const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0;
+let peak = 0;
+const rows: Row[] = [];
+for (const { file } of manifest) {
+  const path = join(root, file);
+  const bytes = new Uint8Array(readFileSync(path));
+  const name = file.split('/').pop()!;
+  const times: number[] = [];
+  let pages = 1;
+  let format = '?';
+  for (let i = 0; i < RUNS + 2; i++) {
+    const t0 = performance.now();
+    const parsed = await parseBytes(bytes, name);
+    const dt = performance.now() - t0;
+    if (i >= 2) times.push(dt); // two warm-up runs
+    pages = parsed.document?.pageCount ?? 1;
+    format = parsed.document?.format ?? 'failed';
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  const row: Row = { file: name, format, pages, ms: median(times) };
+  if (format === 'pdf' && hasPdftotext) {
+    const pt: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      execFileSync('pdftotext', ['-layout', path, '-']);
+      pt.push(performance.now() - t0);
+    }
+    row.popplerMs = median(pt);
+  }
+  rows.push(row);
+}
+
+console.log(`parse benchmark: ${RUNS} runs per document after 2 warm-ups, one process, sequential (one core)\n`);
+console.log('document'.padEnd(46), 'format', '  pages', ' median ms', ' ms/page', ' pdftotext ms', ' ratio');
+for (const r of rows) {
+  const ratio = r.popplerMs ? (r.ms / r.popplerMs).toFixed(1) + '×' : '';
+  console.log(r.file.padEnd(46), r.format.padEnd(6), String(r.pages).padStart(6), fmt(r.ms).padStart(10), fmt(r.ms / r.pages).padStart(8), (r.popplerMs ? fmt(r.popplerMs) : '').padStart(12), ratio.padStart(6));
+}
+console.log('\nper format (median of document medians):');
+for (const f of [...new Set(rows.map((r) => r.format))]) {
+  const of = rows.filter((r) => r.format === f);
+  const line = `  ${f.padEnd(6)} ${String(of.length).padStart(3)} docs  ${fmt(median(of.map((r) => r.ms))).padStart(8)} ms/doc  ${fmt(median(of.map((r) => r.ms / r.pages))).padStart(8)} ms/page`;
+  const withPoppler = of.filter((r) => r.popplerMs);
+  console.log(line + (withPoppler.length ? `  ${median(withPoppler.map((r) => r.ms / r.popplerMs!)).toFixed(1)}× pdftotext` : ''));
+}
+console.log(`\npeak memory (RSS): ${(peak / 1024 / 1024).toFixed(0)} MB`);
+
+const library = join(import.meta.dirname, 'bench-library.ts');
+if (existsSync(library) && !process.argv.includes('--parse-only')) {
+  console.log('\n— library —');
+  spawnSync('npx', ['tsx', library], { stdio: 'inherit' });
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Text extractions of PDF fixtures made with poppler's pdftotext (-layout and -raw), as a "text from pdftotext" input.
+# Only variants whose tables survive the extraction in reading order are kept as accuracy fixtures.
+set -euo pipefail
+cd "$(dirname "$0")/../../tests/fixtures"
+out=generated/txt
+mkdir -p "$out"
+for pdf in corpus/real/2024_jiangsu_huaian_city.pdf generated/pdf/2024_fujian_pingtan_zhq.bordered.pdf generated/pdf/2021_fujian_pingtan_zhq.borderless.pdf; do
+  name=$(basename "$pdf" .pdf)
+  pdftotext -layout "$pdf" "$out/$name.layout.txt"
+  pdftotext -raw "$pdf" "$out/$name.raw.txt"
+done
