@@ -6,7 +6,7 @@ import globals from 'globals';
 const nodeOnly = ['electron', 'better-sqlite3', 'node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'react-dom', 'react-dom/*'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'tests/fixtures/**', 'resources/**'] },
+  { ignores: ['out/**', 'node_modules/**', 'tests/fixtures/**', 'resources/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,8 +19,16 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts', 'src/**/*.tsx'],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: { parserOptions: { project: ['./tsconfig.json', './tsconfig.web.json'], tsconfigRootDir: import.meta.dirname } },
     rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
+  // Flat config: for one rule the last matching block wins, so the general SQL rule comes before the narrower ones.
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/main/db/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'better-sqlite3', message: 'SQL lives only in src/main/db.' }] }],
+    },
   },
   {
     files: ['src/shared/**'],
@@ -34,15 +42,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/main/**', 'electron', 'better-sqlite3', 'node:*'], message: 'The renderer talks to main only through the IPC contract.' }] },
+        {
+          patterns: [
+            { group: ['**/main/**', 'electron', 'better-sqlite3', 'node:*'], message: 'The renderer talks to main only through the IPC contract.' },
+          ],
+        },
       ],
-    },
-  },
-  {
-    files: ['src/**/*.ts'],
-    ignores: ['src/main/db/**'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'better-sqlite3', message: 'SQL lives only in src/main/db.' }] }],
     },
   },
 );

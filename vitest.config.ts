@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Two cores: more concurrent child processes only make each one slower.
+    maxConcurrency: 2,
   },
 });

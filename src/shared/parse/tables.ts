@@ -66,7 +66,9 @@ function findRegions(stream: Stream): Regions {
   const t3Start = t3Evidence ? t3Row.start : null;
   const t3Out = t3Start !== null ? findAny(stream, ['结转下年度', '继续办理'], t3Start) : null;
   const t4Search = t3Out?.end ?? t3Start ?? t2Start ?? 0;
-  const t4Head = findAny(stream, ['行政复议', '结果维持', '尚未审结', '未经复议', '复议后起诉'], t4Search);
+  // Table 四 needs its own column headers; 行政复议 alone also occurs in prose (a pre-2019 report's section 五).
+  const t4Columns = findAny(stream, ['结果维持', '尚未审结', '结果纠正', '未经复议', '复议后起诉'], t4Search);
+  const t4Head = t4Columns && (findAny(stream, ['行政复议'], t4Search, t4Columns.start) ?? t4Columns);
   const t4Start = t4Head?.start ?? null;
   const t5 = findAny(stream, ['存在的主要问题', '主要问题及改进'], t4Head?.end ?? t4Search);
   const t2End = t3Start ?? t4Start ?? t5?.start ?? end;
