@@ -191,11 +191,16 @@ function readT4(stream: Stream, region: [number, number] | null, cells: Map<stri
   }
   // The headers of table 四 hold no digits, so the whole table is read: its first line with values is the data row.
   const start = region[0];
-  const tokens = firstValueLine(tokenize(stream, start, region[1]));
+  let tokens = firstValueLine(tokenize(stream, start, region[1]));
+  // In free text the 15 values must stand together; header words between them mean the columns were read out of
+  // order (pdftotext without -layout), and any reading of them would be a guess.
+  if (tokens.length && !tokens.every((t) => t.cell) && /[\u3400-\u9fff]/.test(stream.text.slice(tokens[0]!.pos, tokens[tokens.length - 1]!.pos))) {
+    tokens = [];
+  }
   const groupSums = (v: number[]) => [0, 5, 10].every((o) => v[o + 4] === v[o]! + v[o + 1]! + v[o + 2]! + v[o + 3]!);
   const readings = tokens.length ? fitRow(tokens, { domains: ids.map(() => 'count'), constraint: groupSums }) : [];
   const vals = readings.length ? agreed(readings, ids.length) : null;
-  ids.forEach(({ row, col }, i) => cells.set(cellId('t4', row, col), outcome(vals, i, tokens.length > 0, tokens[0]?.pos ?? null, tokens[0]?.text ?? null)));
+  ids.forEach(({ row, col }, i) => cells.set(cellId('t4', row, col), outcome(vals, i, true, tokens[0]?.pos ?? null, tokens[0]?.text ?? null)));
 }
 
 /**
