@@ -20,6 +20,8 @@ export interface TableBlock {
   /** Rows as in the source: each row lists only the cells that start in it (HTML-style spans). */
   rows: TableCell[][];
   anchor?: SourceAnchor;
+  /** The grid was rebuilt from text positions (no drawn rules): its slots are inferred, not seen. */
+  inferred?: boolean;
 }
 
 export interface TextBlock {

@@ -15,6 +15,8 @@ export interface Unit {
   anchor?: SourceAnchor;
   /** True for a cell of a real table (an empty one is a blank value slot). */
   tableCell: boolean;
+  /** The cell's table was rebuilt from text positions: its slot is a guess of the reader. */
+  inferred?: boolean;
 }
 
 export interface Stream {
@@ -30,13 +32,13 @@ export function buildStream(doc: SourceDocument, traditional: boolean): Stream {
   const parts: string[] = [];
   const units: Unit[] = [];
   let pos = 0;
-  const push = (raw: string, sep: string, anchor: SourceAnchor | undefined, tableCell: boolean) => {
+  const push: Push = (raw, sep, anchor, tableCell, inferred) => {
     if (pos > 0 || sep === CELL) {
       parts.push(sep);
       pos += sep.length;
     }
     const text = normalizeText(raw, traditional).replace(/[\t\n]/g, ' ');
-    units.push({ start: pos, end: pos + text.length, raw, anchor, tableCell });
+    units.push({ start: pos, end: pos + text.length, raw, anchor, tableCell, ...(inferred ? { inferred } : {}) });
     parts.push(text);
     pos += text.length;
   };
@@ -46,7 +48,7 @@ export function buildStream(doc: SourceDocument, traditional: boolean): Stream {
   return { text, units, key, keyToText };
 }
 
-type Push = (raw: string, sep: string, anchor: SourceAnchor | undefined, tableCell: boolean) => void;
+type Push = (raw: string, sep: string, anchor: SourceAnchor | undefined, tableCell: boolean, inferred?: boolean) => void;
 
 function pushBlock(block: Block, push: Push): void {
   if (block.kind !== 'table') {
@@ -55,7 +57,7 @@ function pushBlock(block: Block, push: Push): void {
     return;
   }
   for (const row of block.rows) {
-    row.forEach((cell, i) => push(cell.text, i === 0 ? ROW : CELL, cell.anchor ?? block.anchor, true));
+    row.forEach((cell, i) => push(cell.text, i === 0 ? ROW : CELL, cell.anchor ?? block.anchor, true, block.inferred));
   }
 }
 

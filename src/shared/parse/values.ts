@@ -50,11 +50,12 @@ export function tokenize(stream: Stream, from: number, to: number): Token[] {
 function readField(stream: Stream, start: number, end: number, row: number, tokens: Token[]): void {
   const field = stream.text.slice(start, end);
   const unit = unitAt(stream, start);
-  const cell = !!unit?.tableCell;
+  const cell = !!unit?.tableCell && !unit.inferred;
   const out = { push: (t: Token) => tokens.push({ ...t, cell }) };
   if (field.trim() === '') {
-    // Only a whole empty table cell is a blank slot; the end of a label cell is not.
-    if (unit && unit.tableCell && unit.start === start && unit.end === end) out.push({ kind: 'blank', text: '', pos: start, row });
+    // Only a whole empty cell of a drawn table is a blank slot; the end of a label cell is not, and an empty slot of a
+    // grid rebuilt from text positions may be a value the reader placed elsewhere.
+    if (cell && unit!.start === start && unit!.end === end) out.push({ kind: 'blank', text: '', pos: start, row });
     return;
   }
   // A page number printed between two parts of a table ("-3-", "第 3 页", "3/6") is not a value.

@@ -1,0 +1,219 @@
+// PDF reader: pdf.js text and operator lists → paragraphs, headings and ruled or aligned tables, with page anchors.
+import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { DocumentMeta, Problem, ReadResult } from '../../../shared/document/types';
+import { failed, problem, type Reader } from './reader';
+import { toBlocks } from './pdf/assemble';
+import { loadPdfJs, PDFJS_CMAP_DIR, PDFJS_STANDARD_FONT_DIR } from './pdf/assets';
+import { pdfMeta } from './pdf/meta';
+import { layoutPage, type PageLayout } from './pdf/page-layout';
+import { readPage } from './pdf/page-content';
+
+/** Pages beyond this are not read: no annual report is that long, a hostile file may be. */
+export const MAX_PDF_PAGES = 300;
+/** Whole-file time budget; the contract allows 30 s for everything, parsing included. */
+export const PDF_TIME_BUDGET_MS = 20_000;
+/** A page with an image and fewer characters than this is taken for a scan. */
+const SCAN_CHARS = 20;
+
+class Stop extends Error {
+  constructor(readonly reason: 'timeout' | 'aborted') {
+    super(reason);
+  }
+}
+
+/** Waits for `work`, but gives up at the deadline or when the caller cancels. */
+function bounded<T>(work: Promise<T>, deadline: number, signal?: AbortSignal): Promise<T> {
+  // The work may still fail after we gave up on it (destroying the document rejects it): that is expected, not an error.
+  work.catch(() => undefined);
+  if (signal?.aborted) return Promise.reject(new Stop('aborted'));
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => finish(() => reject(new Stop('timeout'))), Math.max(0, deadline - Date.now()));
+    const onAbort = () => finish(() => reject(new Stop('aborted')));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    function finish(then: () => void) {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      then();
+    }
+    work.then(
+      (v) => finish(() => resolve(v)),
+      (e: unknown) => finish(() => reject(e)),
+    );
+  });
+}
+
+function notPdf(bytes: Uint8Array, fileName: string): ReadResult | undefined {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (head.includes('%PDF-')) return undefined;
+  const png = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
+  if (png || jpeg) {
+    const kind = png ? 'PNG' : 'JPEG';
+    return failed(
+      'unsupported-format',
+      `文件名为 PDF，但内容是 ${kind} 图片，不是 PDF 文件：${fileName}`,
+      `named .pdf but is a ${kind} image: ${fileName}`,
+    );
+  }
+  return failed('corrupt-file', `不是有效的 PDF 文件（缺少 PDF 文件头）：${fileName}`, `not a valid PDF (no PDF header): ${fileName}`);
+}
+
+function errorName(e: unknown): string {
+  return e instanceof Error ? e.name : '';
+}
+
+function openFailure(e: unknown, fileName: string): ReadResult {
+  if (errorName(e) === 'PasswordException') {
+    return failed('password-protected', `PDF 文件设有打开密码，无法读取：${fileName}`, `PDF is password-protected: ${fileName}`);
+  }
+  if (e instanceof Stop) return stopFailure(e, fileName);
+  return failed(
+    'corrupt-file',
+    `PDF 文件已损坏或不完整，无法打开：${fileName}`,
+    `PDF is corrupt or truncated and cannot be opened: ${fileName}`,
+  );
+}
+
+function stopFailure(e: Stop, fileName: string): ReadResult {
+  return e.reason === 'timeout'
+    ? failed('timeout', `PDF 读取超时（超过 ${PDF_TIME_BUDGET_MS / 1000} 秒），已停止：${fileName}`, `PDF reading timed out: ${fileName}`)
+    : failed('partial', `PDF 读取已取消：${fileName}`, `PDF reading cancelled: ${fileName}`);
+}
+
+export const readPdf: Reader = async (bytes, { fileName, signal }) => {
+  if (bytes.length === 0) return failed('empty', `文件为空（0 字节）：${fileName}`, `empty file (0 bytes): ${fileName}`);
+  const wrong = notPdf(bytes, fileName);
+  if (wrong) return wrong;
+  const deadline = Date.now() + PDF_TIME_BUDGET_MS;
+  let task: PDFDocumentLoadingTask | undefined;
+  try {
+    const pdfjs = await loadPdfJs();
+    task = pdfjs.getDocument({
+      // pdf.js may take ownership of the buffer; give it a copy so the caller's bytes stay intact.
+      data: bytes.slice(),
+      cMapUrl: PDFJS_CMAP_DIR,
+      cMapPacked: true,
+      standardFontDataUrl: PDFJS_STANDARD_FONT_DIR,
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      enableXfa: false,
+      disableAutoFetch: true,
+      disableStream: true,
+      isOffscreenCanvasSupported: false,
+      verbosity: 0,
+    });
+    let doc: PDFDocumentProxy;
+    try {
+      doc = await bounded(task.promise, deadline, signal);
+    } catch (e) {
+      return openFailure(e, fileName);
+    }
+    return await readPages(pdfjs, doc, fileName, deadline, signal);
+  } catch (e) {
+    if (e instanceof Stop) return stopFailure(e, fileName);
+    return failed(
+      'corrupt-file',
+      `PDF 文件无法读取（${e instanceof Error ? e.message.slice(0, 80) : '未知错误'}）：${fileName}`,
+      `PDF could not be read: ${fileName}`,
+    );
+  } finally {
+    // Ends pdf.js work still running for this file (a page that outlived the deadline) and frees its memory.
+    void task?.destroy().catch(() => undefined);
+  }
+};
+
+async function readPages(
+  pdfjs: Awaited<ReturnType<typeof loadPdfJs>>,
+  doc: PDFDocumentProxy,
+  fileName: string,
+  deadline: number,
+  signal?: AbortSignal,
+): Promise<ReadResult> {
+  const problems: Problem[] = [];
+  const total = doc.numPages;
+  const limit = Math.min(total, MAX_PDF_PAGES);
+  const layouts: PageLayout[] = [];
+  const broken: number[] = [];
+  let stopped: Stop | undefined;
+  for (let n = 1; n <= limit; n++) {
+    try {
+      const page = await bounded(doc.getPage(n), deadline, signal);
+      const content = await bounded(readPage(pdfjs, page), deadline, signal);
+      page.cleanup();
+      layouts.push(layoutPage(content));
+    } catch (e) {
+      if (e instanceof Stop) {
+        stopped = e;
+        break;
+      }
+      broken.push(n);
+    }
+  }
+  if (total > limit) {
+    problems.push(
+      problem(
+        'partial',
+        `PDF 共 ${total} 页，只读取了前 ${limit} 页：${fileName}`,
+        `PDF has ${total} pages; only the first ${limit} were read: ${fileName}`,
+      ),
+    );
+  }
+  if (stopped) {
+    const read = layouts.length;
+    const why = stopped.reason === 'timeout' ? `读取超时（超过 ${PDF_TIME_BUDGET_MS / 1000} 秒）` : '读取已取消';
+    problems.push(
+      problem(
+        stopped.reason === 'timeout' ? 'timeout' : 'partial',
+        `PDF ${why}，只读取了 ${read} 页：${fileName}`,
+        `PDF reading stopped (${stopped.reason}) after ${read} pages: ${fileName}`,
+      ),
+    );
+  }
+  if (broken.length) {
+    problems.push(
+      problem(
+        'corrupt-file',
+        `PDF 第 ${listPages(broken)} 页已损坏，无法读取：${fileName}`,
+        `PDF pages ${broken.join(', ')} are corrupt: ${fileName}`,
+      ),
+    );
+  }
+  if (!layouts.length)
+    return {
+      problems: problems.length
+        ? problems
+        : [problem('corrupt-file', `PDF 没有可读取的页面：${fileName}`, `PDF has no readable page: ${fileName}`)],
+    };
+  problems.push(...scanProblems(layouts, fileName));
+  const meta: DocumentMeta = await pdfMeta(doc).catch(() => ({}));
+  return { document: { format: 'pdf', blocks: toBlocks(layouts), meta, pageCount: total, problems }, problems };
+}
+
+function listPages(pages: number[]): string {
+  const shown = pages.slice(0, 10).join('、');
+  return pages.length > 10 ? `${shown} 等 ${pages.length}` : shown;
+}
+
+function scanProblems(layouts: PageLayout[], fileName: string): Problem[] {
+  const scanned = layouts.filter((l) => l.hasImages && l.chars < SCAN_CHARS).map((l) => l.page);
+  const chars = layouts.reduce((n, l) => n + l.chars, 0);
+  if (scanned.length) {
+    return [
+      problem(
+        'needs-ocr',
+        `PDF 第 ${listPages(scanned)} 页没有可用的文字层（可能是扫描件），需要 OCR 识别后才能读取：${fileName}`,
+        `pages ${scanned.join(', ')} have no text layer (scanned?); OCR needed: ${fileName}`,
+      ),
+    ];
+  }
+  if (chars === 0)
+    return [
+      problem(
+        'needs-ocr',
+        `PDF 中没有任何文字（文字可能已转为图形），需要 OCR 识别：${fileName}`,
+        `PDF has no text at all; OCR needed: ${fileName}`,
+      ),
+    ];
+  return [];
+}
