@@ -3,7 +3,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const nodeOnly = ['electron', 'better-sqlite3', 'node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'react-dom', 'react-dom/*'];
+const nodeOnly = [
+  'electron',
+  'better-sqlite3',
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'react-dom',
+  'react-dom/*',
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'tests/fixtures/**', 'resources/**', 'test-results/**'] },
@@ -33,7 +44,10 @@ export default tseslint.config(
   {
     files: ['src/shared/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: nodeOnly, message: 'src/shared is pure: no Node, Electron, database or DOM.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: nodeOnly, message: 'src/shared is pure: no Node, Electron, database or DOM.' }] },
+      ],
     },
   },
   {
@@ -44,7 +58,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/main/**', 'electron', 'better-sqlite3', 'node:*'], message: 'The renderer talks to main only through the IPC contract.' },
+            {
+              group: ['**/main/**', 'electron', 'better-sqlite3', 'node:*'],
+              message: 'The renderer talks to main only through the IPC contract.',
+            },
           ],
         },
       ],

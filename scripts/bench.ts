@@ -55,7 +55,15 @@ console.log(`parse benchmark: ${RUNS} runs per document after 2 warm-ups, one pr
 console.log('document'.padEnd(46), 'format', '  pages', ' median ms', ' ms/page', ' pdftotext ms', ' ratio');
 for (const r of rows) {
   const ratio = r.popplerMs ? (r.ms / r.popplerMs).toFixed(1) + '×' : '';
-  console.log(r.file.padEnd(46), r.format.padEnd(6), String(r.pages).padStart(6), fmt(r.ms).padStart(10), fmt(r.ms / r.pages).padStart(8), (r.popplerMs ? fmt(r.popplerMs) : '').padStart(12), ratio.padStart(6));
+  console.log(
+    r.file.padEnd(46),
+    r.format.padEnd(6),
+    String(r.pages).padStart(6),
+    fmt(r.ms).padStart(10),
+    fmt(r.ms / r.pages).padStart(8),
+    (r.popplerMs ? fmt(r.popplerMs) : '').padStart(12),
+    ratio.padStart(6),
+  );
 }
 console.log('\nper format (median of document medians):');
 for (const f of [...new Set(rows.map((r) => r.format))]) {

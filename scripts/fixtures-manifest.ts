@@ -16,7 +16,9 @@ interface Entry {
 }
 
 const entries: Entry[] = [];
-for (const t of readdirSync(truthDir).filter((f) => f.endsWith('.json')).sort()) {
+for (const t of readdirSync(truthDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   const truth = JSON.parse(readFileSync(join(truthDir, t), 'utf8')) as { document: string };
   const file = join(root, 'corpus', truth.document);
   entries.push({ file: relative(root, file), sha256: sha(file), truth: t.replace(/\.json$/, ''), kind: 'corpus' });

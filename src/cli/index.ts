@@ -6,6 +6,8 @@ const HELP = `政府信息公开年报评审 — 命令行 (Report Inspector com
   parse <文件> --json              解析一份年报，输出 JSON 报告模型 (print the report model as JSON)
   import <路径…> --db <库文件>      导入文件或文件夹到评审库 (import files or folders into a library)
   list --db <库文件> [--year N] [--text 关键词]   列出库中的报告 (list the reports of a library)
+  backup --db <库文件> [--to <备份文件>]          备份评审库 (back up a library while it is in use)
+  restore <备份文件> --db <库文件>                从备份恢复（先关闭应用）(restore a backup; close the app first)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -20,6 +22,14 @@ async function main(argv: string[]): Promise<number> {
     case 'list': {
       const { runList } = await import('./commands/list');
       return runList(rest);
+    }
+    case 'backup': {
+      const { runBackup } = await import('./commands/backup');
+      return runBackup(rest);
+    }
+    case 'restore': {
+      const { runRestore } = await import('./commands/backup');
+      return runRestore(rest);
     }
     default:
       process.stdout.write(HELP);

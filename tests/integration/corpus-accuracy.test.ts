@@ -28,7 +28,9 @@ describe('parse accuracy on the fixture manifest', () => {
   for (const entry of manifest) {
     it(`${entry.file} matches truth/${entry.truth}.json`, async () => {
       const path = join(root, entry.file);
-      expect(createHash('sha256').update(readFileSync(path)).digest('hex'), 'fixture changed: rerun scripts/fixtures-manifest.ts').toBe(entry.sha256);
+      expect(createHash('sha256').update(readFileSync(path)).digest('hex'), 'fixture changed: rerun scripts/fixtures-manifest.ts').toBe(
+        entry.sha256,
+      );
       const truth = JSON.parse(readFileSync(join(root, 'corpus', 'truth', `${entry.truth}.json`), 'utf8')) as Truth;
       const { model, problems } = await parseFile(path);
       expect(model, problems.map((p) => p.message).join('; ')).toBeDefined();
@@ -41,7 +43,8 @@ describe('parse accuracy on the fixture manifest', () => {
           expect(cell?.state, `${id}: a known gap must stay uncertain`).toMatch(/ambiguous|missing/);
           continue;
         }
-        if (!cell || cell.value !== want) wrong.push(`${id}: want ${want}, got ${cell?.value} (${cell?.state}, raw ${JSON.stringify(cell?.raw)})`);
+        if (!cell || cell.value !== want)
+          wrong.push(`${id}: want ${want}, got ${cell?.value} (${cell?.state}, raw ${JSON.stringify(cell?.raw)})`);
       }
       expect(wrong).toEqual([]);
       // Cells the document does not determine are never confident numbers; a non-report has no numbers at all.

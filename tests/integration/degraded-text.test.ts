@@ -11,7 +11,9 @@ const truthDir = join(import.meta.dirname, '..', 'fixtures', 'corpus', 'truth');
 describe('degraded text extractions', () => {
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
     it(`${name}: no confident wrong number`, async () => {
-      const truth = JSON.parse(readFileSync(join(truthDir, `${name.slice(0, name.indexOf('.'))}.json`), 'utf8')) as { cells: Record<string, number | null> };
+      const truth = JSON.parse(readFileSync(join(truthDir, `${name.slice(0, name.indexOf('.'))}.json`), 'utf8')) as {
+        cells: Record<string, number | null>;
+      };
       const { model } = await parseFile(join(dir, name));
       expect(model?.template).not.toBe('unknown');
       const wrong = Object.entries(truth.cells).filter(([id, v]) => model!.cells[id]?.state === 'number' && model!.cells[id]!.value !== v);

@@ -5,7 +5,13 @@ import { cell } from './helpers';
 
 describe('buildGrid', () => {
   it('places cells around row and column spans', () => {
-    const grid = buildGrid({ kind: 'table', rows: [[cell('A', 2), cell('B', 1, 2)], [cell('C'), cell('D')]] });
+    const grid = buildGrid({
+      kind: 'table',
+      rows: [
+        [cell('A', 2), cell('B', 1, 2)],
+        [cell('C'), cell('D')],
+      ],
+    });
     expect(grid.map((r) => r.map((s) => (s ? `${s.cell.text}${s.origin ? '' : "'"}` : '.')))).toEqual([
       ['A', 'B', "B'"],
       ["A'", 'C', 'D'],

@@ -69,9 +69,22 @@ function report2021(rows: Record<number, string[]>, t2 = ['规章\t0\t0\t0', '�
 
 describe('parseReport', () => {
   it('reads a clean 2021 report: every template cell, states kept apart', () => {
-    const m = parseReport(docFromText(report2021({ 0: ['2', '0', '0', '0', '0', '0', '2'], 2: ['2', '0', '0', '0', '0', '0', '2'], 23: ['2', '0', '0', '0', '0', '0', '2'] })), 'a.txt');
+    const m = parseReport(
+      docFromText(
+        report2021({
+          0: ['2', '0', '0', '0', '0', '0', '2'],
+          2: ['2', '0', '0', '0', '0', '0', '2'],
+          23: ['2', '0', '0', '0', '0', '0', '2'],
+        }),
+      ),
+      'a.txt',
+    );
     expect(m.template).toBe('v2021');
-    expect(Object.keys(m.cells).sort()).toEqual(cellsOf(SHAPE_2021).map((c) => c.id).sort());
+    expect(Object.keys(m.cells).sort()).toEqual(
+      cellsOf(SHAPE_2021)
+        .map((c) => c.id)
+        .sort(),
+    );
     expect(m.cells['t2/normative_docs/in_force']).toMatchObject({ value: 5, state: 'number' });
     expect(m.cells['t2/penalty/decisions']).toMatchObject({ value: null, state: 'dash' });
     expect(m.cells['t2/coercion/decisions']).toMatchObject({ value: null, state: 'blank' });
@@ -85,14 +98,25 @@ describe('parseReport', () => {
   });
 
   it('flags broken arithmetic without changing the printed numbers', () => {
-    const m = parseReport(docFromText(report2021({ 0: ['2', '0', '0', '0', '0', '0', '2'], 2: ['1', '0', '0', '0', '0', '0', '1'], 23: ['2', '0', '0', '0', '0', '0', '2'] })), 'b.txt');
+    const m = parseReport(
+      docFromText(
+        report2021({
+          0: ['2', '0', '0', '0', '0', '0', '2'],
+          2: ['1', '0', '0', '0', '0', '0', '1'],
+          23: ['2', '0', '0', '0', '0', '0', '2'],
+        }),
+      ),
+      'b.txt',
+    );
     expect(m.cells['t3/granted/natural']!.value).toBe(1);
     expect(m.checks.some((c) => c.id === 'ARI-02' && c.status === 'fail')).toBe(true);
   });
 
   it('recognises the 2019 format and a hybrid', () => {
-    const v2019 = report2021({}, ['规章\t0\t0\t0', '规范性文件\t0\t0\t2'])
-      .replace('本年制发件数\t本年废止件数\t现行有效件数', '本年新制作数量\t本年新公开数量\t对外公开总数量');
+    const v2019 = report2021({}, ['规章\t0\t0\t0', '规范性文件\t0\t0\t2']).replace(
+      '本年制发件数\t本年废止件数\t现行有效件数',
+      '本年新制作数量\t本年新公开数量\t对外公开总数量',
+    );
     expect(parseReport(docFromText(v2019), 'c.txt').template).toBe('hybrid');
     const m = parseReport(docFromText(v2019), 'c.txt');
     expect(m.cells['t2/normative_docs/total_published']).toMatchObject({ value: 2 });
@@ -100,7 +124,12 @@ describe('parseReport', () => {
   });
 
   it('does not map prose numbers onto cells of a document without tables', () => {
-    const m = parseReport(docFromText('某局2013年信息公开年度报告\n一、概述\n本年度主动公开信息45条，行政许可117件，未收到申请。\n二、主动公开政府信息情况\n规章0件。'), 'd.txt');
+    const m = parseReport(
+      docFromText(
+        '某局2013年信息公开年度报告\n一、概述\n本年度主动公开信息45条，行政许可117件，未收到申请。\n二、主动公开政府信息情况\n规章0件。',
+      ),
+      'd.txt',
+    );
     expect(m.template).toBe('unknown');
     expect(m.cells).toEqual({});
     expect(m.problems.some((p) => p.kind === 'not-a-report')).toBe(true);
@@ -118,7 +147,11 @@ describe('parseReport', () => {
   });
 
   it('reads traditional script and full-width digits for matching only', () => {
-    const trad = report2021({ 0: ['１', '0', '0', '0', '0', '0', '１'], 2: ['1', '0', '0', '0', '0', '0', '1'], 23: ['1', '0', '0', '0', '0', '0', '1'] })
+    const trad = report2021({
+      0: ['１', '0', '0', '0', '0', '0', '１'],
+      2: ['1', '0', '0', '0', '0', '0', '1'],
+      23: ['1', '0', '0', '0', '0', '0', '1'],
+    })
       .replace('某某镇人民政府', '某某鎮人民政府')
       .replace('收到和处理政府信息公开申请情况', '收到和處理政府信息公開申請情況')
       .replace('予以公开', '予以公開')
@@ -127,6 +160,10 @@ describe('parseReport', () => {
       .replace('存在的主要问题', '存在的主要問題');
     const m = parseReport(docFromText(trad), 'f.txt');
     expect(m.cells['t3/new/natural']).toMatchObject({ value: 1, raw: '1' });
+    // Sections are shown as printed: normalisation is for matching only.
+    expect(m.sections[0]).toMatchObject({ no: 1, title: '一、總體情況' });
+    expect(m.sections[2]!.title).toBe('三、收到和處理政府信息公開申請情況');
+    expect(m.sections[0]!.text).toContain('本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。');
     expect(m.cells['t3/granted/total']).toMatchObject({ value: 1 });
     expect(m.organ).toBe('某某镇人民政府');
   });

@@ -9,7 +9,9 @@ const dash = (text = '/'): Token => ({ kind: 'dash', text, pos: 0, row: 0 });
 const counts = (n: number): ColumnDomain[] => Array.from({ length: n }, () => 'count');
 const rowSum = (v: number[]) => v[6] === v.slice(0, 6).reduce((a, b) => a + b, 0);
 const values = (tokens: Token[], domains: ColumnDomain[], constraint?: (v: number[]) => boolean, lastIsTotal = false) =>
-  agreed(fitRow(tokens, { domains, ...(constraint ? { constraint } : {}), lastIsTotal }), domains.length).map((v) => (v ? (v.state === 'number' ? v.value : v.state) : '?'));
+  agreed(fitRow(tokens, { domains, ...(constraint ? { constraint } : {}), lastIsTotal }), domains.length).map((v) =>
+    v ? (v.state === 'number' ? v.value : v.state) : '?',
+  );
 
 describe('fitRow', () => {
   it('reads one token per cell as printed, keeping blanks and dashes apart from zero', () => {
@@ -48,7 +50,12 @@ describe('fitRow', () => {
   });
 
   it('reads extra values as ambiguous unless every reading agrees (F6)', () => {
-    expect(values(Array.from({ length: 8 }, () => num('0')), counts(7))).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(
+      values(
+        Array.from({ length: 8 }, () => num('0')),
+        counts(7),
+      ),
+    ).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(values([num('1'), ...Array.from({ length: 7 }, () => num('0'))], counts(7))).toEqual(['?', 0, 0, 0, 0, 0, 0]);
     expect(values([num('1'), ...Array.from({ length: 6 }, () => num('0')), num('2')], counts(7))).toEqual(['?', 0, 0, 0, 0, 0, '?']);
   });

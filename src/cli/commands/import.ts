@@ -62,7 +62,10 @@ export async function runImport(argv: string[]): Promise<number> {
     const line = progressLine(e.payload);
     if (line) process.stderr.write(line + '\n');
   });
-  const jobId = queue.start(args.positionals.map((p) => resolve(p)), { reparse: args.values.reparse === true });
+  const jobId = queue.start(
+    args.positionals.map((p) => resolve(p)),
+    { reparse: args.values.reparse === true },
+  );
   // Ctrl-C stops between files: whatever was imported stays whole.
   const onInt = () => queue.cancel(jobId);
   process.once('SIGINT', onInt);

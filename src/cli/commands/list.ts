@@ -6,7 +6,8 @@ import type { LibraryPage } from '../../shared/ipc/contract';
 import { guardArg } from '../../shared/ipc/guards';
 import { listLibrary, openDb } from '../../main/db/index';
 
-const USAGE = '用法 usage: list --db <库文件> [--year N] [--organ 单位] [--status imported|needs-attention|graded] [--text 查询] [--limit N]\n';
+const USAGE =
+  '用法 usage: list --db <库文件> [--year N] [--organ 单位] [--status imported|needs-attention|graded] [--text 查询] [--limit N]\n';
 
 const STATUS: Record<string, string> = { imported: '已导入', 'needs-attention': '待核对', graded: '已评分' };
 

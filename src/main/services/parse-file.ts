@@ -23,7 +23,8 @@ export async function parseFile(path: string, options: { signal?: AbortSignal } 
   try {
     const info = await stat(path);
     if (!info.isFile()) return fail(fileName, empty, 'unsupported-format', `不是文件：${fileName}`, `not a file: ${fileName}`);
-    if (info.size > MAX_FILE_BYTES) return fail(fileName, empty, 'too-large', `文件过大（超过 200 MB），未读取：${fileName}`, `file too large: ${fileName}`);
+    if (info.size > MAX_FILE_BYTES)
+      return fail(fileName, empty, 'too-large', `文件过大（超过 200 MB），未读取：${fileName}`, `file too large: ${fileName}`);
     bytes = new Uint8Array(await readFile(path));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -40,7 +41,16 @@ export async function parseBytes(bytes: Uint8Array, fileName: string, options: {
     read = await readDocument(bytes, { fileName, ...(options.signal ? { signal: options.signal } : {}) });
   } catch (e) {
     // Readers return problems; a throw here is a bug in a reader, reported without a stack trace.
-    return { ...fail(fileName, bytes, 'corrupt-file', `读取失败：${fileName}（${String((e as Error)?.message ?? e).slice(0, 200)}）`, `read failed: ${fileName}`), sha256 };
+    return {
+      ...fail(
+        fileName,
+        bytes,
+        'corrupt-file',
+        `读取失败：${fileName}（${String((e as Error)?.message ?? e).slice(0, 200)}）`,
+        `read failed: ${fileName}`,
+      ),
+      sha256,
+    };
   }
   if (!read.document) return { fileName, bytes, sha256, problems: read.problems };
   const model = parseReport(read.document, fileName);

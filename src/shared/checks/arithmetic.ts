@@ -42,25 +42,55 @@ export function arithmeticChecks(cells: Cells): CheckResult[] {
     const left = sum(cells, [c('new'), c('carried_in')]);
     const right = sum(cells, [c('total'), c('carried_out')]);
     out.push(
-      check('ARI-01', same(left, right), [c('new'), c('carried_in'), c('total'), c('carried_out')], `表三「${col.labels[0]}」列：新收+上年结转=总计+结转下年`, `${left} ≠ ${right}`),
+      check(
+        'ARI-01',
+        same(left, right),
+        [c('new'), c('carried_in'), c('total'), c('carried_out')],
+        `表三「${col.labels[0]}」列：新收+上年结转=总计+结转下年`,
+        `${left} ≠ ${right}`,
+      ),
     );
     const results = t3Ids.filter((id) => T3_RESULT.test(id) && id.endsWith(`/${col.id}`));
     const parts = sum(cells, results);
     const total = num(cells, c('total'));
-    out.push(check('ARI-02', same(parts, total), [...results, c('total')], `表三「${col.labels[0]}」列：各办理结果之和=总计`, `${parts} ≠ ${total}`));
+    out.push(
+      check(
+        'ARI-02',
+        same(parts, total),
+        [...results, c('total')],
+        `表三「${col.labels[0]}」列：各办理结果之和=总计`,
+        `${parts} ≠ ${total}`,
+      ),
+    );
   }
   const rows = [...new Set(t3Ids.map((id) => id.split('/')[1]!))];
   for (const row of rows) {
     const applicants = T3_COLUMNS.slice(0, 6).map((col) => cellId('t3', row, col.id));
     const parts = sum(cells, applicants);
     const total = num(cells, cellId('t3', row, 'total'));
-    out.push(check('ARI-03', same(parts, total), [...applicants, cellId('t3', row, 'total')], `表三「${row}」行：各类申请人之和=总计`, `${parts} ≠ ${total}`));
+    out.push(
+      check(
+        'ARI-03',
+        same(parts, total),
+        [...applicants, cellId('t3', row, 'total')],
+        `表三「${row}」行：各类申请人之和=总计`,
+        `${parts} ≠ ${total}`,
+      ),
+    );
   }
   for (const g of T4_GROUPS) {
     const parts = T4_COLUMNS.slice(0, 4).map((col) => cellId('t4', g.id, col.id));
     const s = sum(cells, parts);
     const total = num(cells, cellId('t4', g.id, 'total'));
-    out.push(check('ARI-04', same(s, total), [...parts, cellId('t4', g.id, 'total')], `表四「${g.label}」：维持+纠正+其他+未审结=总计`, `${s} ≠ ${total}`));
+    out.push(
+      check(
+        'ARI-04',
+        same(s, total),
+        [...parts, cellId('t4', g.id, 'total')],
+        `表四「${g.label}」：维持+纠正+其他+未审结=总计`,
+        `${s} ≠ ${total}`,
+      ),
+    );
   }
   return out;
 }

@@ -90,9 +90,7 @@ export interface ReportDetail {
 }
 
 /** The source as the review screen shows it. Never raw document HTML: sanitized, scripts and remote content removed. */
-export type SourceView =
-  | { format: 'pdf'; base64: string }
-  | { format: 'html' | 'docx' | 'doc' | 'wps' | 'txt'; html: string };
+export type SourceView = { format: 'pdf'; base64: string } | { format: 'html' | 'docx' | 'doc' | 'wps' | 'txt'; html: string };
 
 export interface ImportSummary {
   jobId: string;

@@ -41,7 +41,11 @@ function id(x: unknown, name: string): number {
 }
 
 function hasControlChars(s: string): boolean {
-  return /[\u0000-\u001f\u007f]/u.test(s);
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
 }
 
 /** A short single-line text: trimmed, non-empty, bounded, without control characters. */
@@ -114,7 +118,8 @@ function guardCorrect(x: unknown): ChannelArg<'cell:correct'> {
   const state = field(o, 'state');
   if (!STATES.includes(state as CellState)) fail('单元格状态不正确。');
   const value = field(o, 'value');
-  if (value !== null && !(typeof value === 'number' && Number.isFinite(value) && Math.abs(value) < 1e15)) fail('数值必须是有限的数字或空。');
+  if (value !== null && !(typeof value === 'number' && Number.isFinite(value) && Math.abs(value) < 1e15))
+    fail('数值必须是有限的数字或空。');
   if (state === 'number' && value === null) fail('状态为“数字”时必须填写数值。');
   if (state !== 'number' && value !== null) fail('只有状态为“数字”时才能填写数值。');
   const reason = shortText(field(o, 'reason'), '修改理由', 1000);

@@ -44,3 +44,53 @@ export function keyOf(text: string, traditional?: boolean): string {
 export function isSpace(ch: string): boolean {
   return ch === ' ' || /[\s\u00a0\u2000-\u200b\u3000\ufeff]/.test(ch);
 }
+
+export interface MappedText {
+  text: string;
+  /** For each character of `text`, the index in the original string it came from. */
+  map: Int32Array;
+}
+
+const SPACE_CHAR = /[\s\u00a0\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/**
+ * The same normalisation as normalizeText, keeping for every output character the index of its source character,
+ * so that what was found in the normalised text can be shown as it is printed.
+ */
+export function normalizeWithMap(raw: string, traditional: boolean): MappedText {
+  // OpenCC converts phrase by phrase; when that keeps the length, characters stay aligned with the source.
+  let converted = traditional ? t2s(raw) : raw;
+  if (converted.length !== raw.length) converted = Array.from(raw, (ch) => (t2s(ch).length === ch.length ? t2s(ch) : ch)).join('');
+  const out: string[] = [];
+  const map: number[] = [];
+  let lastSpace = false;
+  for (let i = 0; i < converted.length; i++) {
+    const ch = converted[i]!;
+    if (ch === '*' && (converted[i + 1] === '*' || converted[i - 1] === '*')) continue; // markdown emphasis (F18)
+    if (SPACE_CHAR.test(ch)) {
+      if (!lastSpace) {
+        out.push(' ');
+        map.push(i);
+      }
+      lastSpace = true;
+      continue;
+    }
+    lastSpace = false;
+    let n = ch.normalize('NFKC');
+    for (const [re, to] of FOLD) n = n.replace(re, to);
+    for (const c of n) {
+      if (SPACE_CHAR.test(c)) {
+        if (!lastSpace) {
+          out.push(' ');
+          map.push(i);
+        }
+        lastSpace = true;
+        continue;
+      }
+      out.push(c);
+      map.push(i);
+      lastSpace = false;
+    }
+  }
+  return { text: out.join(''), map: Int32Array.from(map) };
+}

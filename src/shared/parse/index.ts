@@ -12,7 +12,14 @@ import { readTables, type CellOutcome } from './tables';
 export function parseReport(doc: SourceDocument, file: string): ReportModel {
   const sample = doc.blocks
     .slice(0, 400)
-    .map((b) => (b.kind === 'table' ? b.rows.flat().map((c) => c.text).join('') : b.text))
+    .map((b) =>
+      b.kind === 'table'
+        ? b.rows
+            .flat()
+            .map((c) => c.text)
+            .join('')
+        : b.text,
+    )
     .join('');
   const traditional = looksTraditional(sample);
   const stream = buildStream(doc, traditional);
@@ -28,7 +35,8 @@ export function parseReport(doc: SourceDocument, file: string): ReportModel {
     }
   }
   const problems = doc.problems.map((p) => ({ kind: p.kind, message: p.message }));
-  if (tables.template === 'unknown') problems.push({ kind: 'not-a-report', message: '未找到年度报告的统计表（表二、表三、表四），未读取任何数值' });
+  if (tables.template === 'unknown')
+    problems.push({ kind: 'not-a-report', message: '未找到年度报告的统计表（表二、表三、表四），未读取任何数值' });
   return {
     file,
     format: doc.format,
@@ -51,7 +59,13 @@ function missing(): ParsedCell {
 function toCell(stream: Stream, o: CellOutcome): ParsedCell {
   if (o.kind === 'missing') return missing();
   if (o.kind === 'ambiguous') {
-    return { value: null, state: 'ambiguous', raw: o.raw, source: o.pos === null ? null : sourceOf(unitAt(stream, o.pos)?.anchor), note: o.note };
+    return {
+      value: null,
+      state: 'ambiguous',
+      raw: o.raw,
+      source: o.pos === null ? null : sourceOf(unitAt(stream, o.pos)?.anchor),
+      note: o.note,
+    };
   }
   const v = o.val;
   return {

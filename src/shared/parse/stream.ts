@@ -1,7 +1,7 @@
 // Linearises a source document into one normalised string with cell and row separators, so labels can be
 // found across split cells and lines (F5, F7, F8) and the values between two labels read in order.
 import type { Block, SourceAnchor, SourceDocument } from '../document/types';
-import { normalizeText } from '../normalize/text';
+import { normalizeWithMap } from '../normalize/text';
 
 /** Separators inside the stream: between cells of a row, and between rows or lines. */
 export const CELL = '\t';
@@ -12,6 +12,8 @@ export interface Unit {
   start: number;
   end: number;
   raw: string;
+  /** For each character of the unit's normalised text, its index in `raw`. */
+  map: Int32Array;
   anchor?: SourceAnchor;
   /** True for a cell of a real table (an empty one is a blank value slot). */
   tableCell: boolean;
@@ -37,8 +39,8 @@ export function buildStream(doc: SourceDocument, traditional: boolean): Stream {
       parts.push(sep);
       pos += sep.length;
     }
-    const text = normalizeText(raw, traditional).replace(/[\t\n]/g, ' ');
-    units.push({ start: pos, end: pos + text.length, raw, anchor, tableCell, ...(inferred ? { inferred } : {}) });
+    const { text, map } = normalizeWithMap(raw, traditional);
+    units.push({ start: pos, end: pos + text.length, raw, map, anchor, tableCell, ...(inferred ? { inferred } : {}) });
     parts.push(text);
     pos += text.length;
   };
@@ -132,4 +134,19 @@ export function unitAt(stream: Stream, pos: number): Unit | undefined {
     else hi = mid - 1;
   }
   return u[lo];
+}
+
+/** The printed text behind a stream range, unit by unit (line breaks between units), as the document shows it. */
+export function rawText(stream: Stream, from: number, to: number): string {
+  const parts: string[] = [];
+  for (const u of stream.units) {
+    if (u.end <= from || u.start >= to) continue;
+    const a = Math.max(from, u.start) - u.start;
+    const b = Math.min(to, u.end) - u.start;
+    if (b <= a) continue;
+    const rawStart = u.map[a] ?? 0;
+    const rawEnd = b >= u.map.length ? u.raw.length : (u.map[b] ?? u.raw.length);
+    parts.push(u.raw.slice(rawStart, rawEnd));
+  }
+  return parts.join('\n');
 }

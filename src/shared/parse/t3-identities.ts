@@ -4,8 +4,7 @@
 import type { Reading } from './values';
 
 const MAX_COMBINATIONS = 50_000;
-const RESULT_ROWS = (id: string) =>
-  id === 'granted' || id === 'partial' || /^(denied|unable|not_processed|other)(\.|$)/.test(id);
+const RESULT_ROWS = (id: string) => id === 'granted' || id === 'partial' || /^(denied|unable|not_processed|other)(\.|$)/.test(id);
 
 export function solveT3(rowIds: string[], readings: (Reading[] | null)[]): (Reading[] | null)[] {
   const multi = readings.map((r, i) => (r && r.length > 1 ? i : -1)).filter((i) => i >= 0);

@@ -23,7 +23,8 @@ import { solveT3 } from './t3-identities';
 import { proseFilter } from './prose-assist';
 
 /** A cell's outcome before it becomes a ParsedCell: a value, unknown (ambiguous), or not found. */
-export type CellOutcome = { kind: 'value'; val: Val } | { kind: 'ambiguous'; raw: string | null; pos: number | null; note: string } | { kind: 'missing' };
+export type CellOutcome =
+  { kind: 'value'; val: Val } | { kind: 'ambiguous'; raw: string | null; pos: number | null; note: string } | { kind: 'missing' };
 
 export interface TablesResult {
   template: TemplateVersion;
@@ -44,7 +45,8 @@ export function readTables(stream: Stream): TablesResult {
   const t3Version = regions.t3 ? t3Shape(stream, regions.t3) : null;
   const versions = new Set<Version>(t2Blocks.map((b) => b.version));
   if (t3Version) versions.add(t3Version);
-  const template: TemplateVersion = versions.size === 0 ? (regions.t4 ? 'v2021' : 'unknown') : versions.size === 1 ? [...versions][0]! : 'hybrid';
+  const template: TemplateVersion =
+    versions.size === 0 ? (regions.t4 ? 'v2021' : 'unknown') : versions.size === 1 ? [...versions][0]! : 'hybrid';
   const cells = new Map<string, CellOutcome>();
   if (template === 'unknown') return { template, cells, found: { t2: false, t3: false, t4: false } };
 
@@ -62,7 +64,8 @@ function findRegions(stream: Stream): Regions {
   const end = stream.text.length;
   const t2Start = findKey(stream, '第二十条', 0)?.start ?? null;
   const t3Row = findAny(stream, ['本年新收', '新收政府信息公开申请'], t2Start ?? 0);
-  const t3Evidence = t3Row && countFound(stream, ['予以公开', '部分公开', '国家秘密', '不掌握', '重复申请', '结转下年度'], t3Row.start) >= 3;
+  const t3Evidence =
+    t3Row && countFound(stream, ['予以公开', '部分公开', '国家秘密', '不掌握', '重复申请', '结转下年度'], t3Row.start) >= 3;
   const t3Start = t3Evidence ? t3Row.start : null;
   const t3Out = t3Start !== null ? findAny(stream, ['结转下年度', '继续办理'], t3Start) : null;
   const t4Search = t3Out?.end ?? t3Start ?? t2Start ?? 0;
@@ -137,7 +140,11 @@ function t3Shape(stream: Stream, [from, to]: [number, number]): Version {
   const other = findAny(stream, ['其他处理'], from, to);
   const total = other && findAny(stream, ['(七)总计', '总计'], other.end, to);
   if (other && total) {
-    const lines = new Set(tokenize(stream, other.end, total.start).filter((t) => t.kind === 'num').map((t) => t.row));
+    const lines = new Set(
+      tokenize(stream, other.end, total.start)
+        .filter((t) => t.kind === 'num')
+        .map((t) => t.row),
+    );
     if (lines.size === 3) return 'v2021';
   }
   return 'v2019';
@@ -152,7 +159,14 @@ function readT2(stream: Stream, region: [number, number] | null, blocks: T2Block
     const loc = located[i];
     let readings = loc?.tokens ? fitRow(loc.tokens, { domains: row.cols.map((c) => c.domain) }) : null;
     if (readings && readings.length > 1 && region) readings = proseFilter(stream, region, row, readings);
-    store(cells, 't2', row.id, row.cols.map((c) => c.id), loc, readings);
+    store(
+      cells,
+      't2',
+      row.id,
+      row.cols.map((c) => c.id),
+      loc,
+      readings,
+    );
   });
 }
 
@@ -194,13 +208,19 @@ function readT4(stream: Stream, region: [number, number] | null, cells: Map<stri
   let tokens = firstValueLine(tokenize(stream, start, region[1]));
   // In free text the 15 values must stand together; header words between them mean the columns were read out of
   // order (pdftotext without -layout), and any reading of them would be a guess.
-  if (tokens.length && !tokens.every((t) => t.cell) && /[\u3400-\u9fff]/.test(stream.text.slice(tokens[0]!.pos, tokens[tokens.length - 1]!.pos))) {
+  if (
+    tokens.length &&
+    !tokens.every((t) => t.cell) &&
+    /[\u3400-\u9fff]/.test(stream.text.slice(tokens[0]!.pos, tokens[tokens.length - 1]!.pos))
+  ) {
     tokens = [];
   }
   const groupSums = (v: number[]) => [0, 5, 10].every((o) => v[o + 4] === v[o]! + v[o + 1]! + v[o + 2]! + v[o + 3]!);
   const readings = tokens.length ? fitRow(tokens, { domains: ids.map(() => 'count'), constraint: groupSums }) : [];
   const vals = readings.length ? agreed(readings, ids.length) : null;
-  ids.forEach(({ row, col }, i) => cells.set(cellId('t4', row, col), outcome(vals, i, true, tokens[0]?.pos ?? null, tokens[0]?.text ?? null)));
+  ids.forEach(({ row, col }, i) =>
+    cells.set(cellId('t4', row, col), outcome(vals, i, true, tokens[0]?.pos ?? null, tokens[0]?.text ?? null)),
+  );
 }
 
 /**

@@ -61,7 +61,10 @@ const row = (id: string, label: string, keys: string[], cols: ColumnDef[]): RowD
 export const T2_V2021: T2Block[] = [
   {
     item: '一',
-    rows: [row('regulations', '规章', ['规章'], C21_DOCS), row('normative_docs', '行政规范性文件', ['行政规范性文件', '规范性文件'], C21_DOCS)],
+    rows: [
+      row('regulations', '规章', ['规章'], C21_DOCS),
+      row('normative_docs', '行政规范性文件', ['行政规范性文件', '规范性文件'], C21_DOCS),
+    ],
   },
   { item: '五', rows: [row('licensing', '行政许可', ['行政许可'], C21_DECISIONS)] },
   {
@@ -131,7 +134,11 @@ const T3_TAIL = [t3('total', '(七)总计', ['(七)总计', '总计']), t3('carr
 export const T3_V2021: RowDef[] = [
   ...T3_HEAD,
   t3('other.no_correction', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', ['逾期不补正', '无正当理由逾期', '不补正']),
-  t3('other.fee_unpaid', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', ['收费通知', '逾期未按收费', '缴纳费用']),
+  t3('other.fee_unpaid', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', [
+    '收费通知',
+    '逾期未按收费',
+    '缴纳费用',
+  ]),
   t3('other.other', '3.其他', ['3.其他', '3、其他']),
   ...T3_TAIL,
 ];
@@ -174,12 +181,16 @@ export interface CellDef {
 
 function t2Cells(blocks: T2Block[]): CellDef[] {
   return blocks.flatMap((b) =>
-    b.rows.flatMap((r) => r.cols.map((c) => ({ id: cellId('t2', r.id, c.id), table: 't2' as const, row: r.id, col: c.id, domain: c.domain }))),
+    b.rows.flatMap((r) =>
+      r.cols.map((c) => ({ id: cellId('t2', r.id, c.id), table: 't2' as const, row: r.id, col: c.id, domain: c.domain })),
+    ),
   );
 }
 
 function t3Cells(rows: RowDef[]): CellDef[] {
-  return rows.flatMap((r) => T3_COLUMNS.map((c) => ({ id: cellId('t3', r.id, c.id), table: 't3' as const, row: r.id, col: c.id, domain: c.domain })));
+  return rows.flatMap((r) =>
+    T3_COLUMNS.map((c) => ({ id: cellId('t3', r.id, c.id), table: 't3' as const, row: r.id, col: c.id, domain: c.domain })),
+  );
 }
 
 export const T4_CELLS: CellDef[] = T4_GROUPS.flatMap((g) =>

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 
-const require = createRequire(import.meta.url);
+const nodeRequire = createRequire(import.meta.url);
 
 /** Folder of the installed pdfjs-dist package. */
-export const PDFJS_ROOT = path.dirname(require.resolve('pdfjs-dist/package.json'));
+export const PDFJS_ROOT = path.dirname(nodeRequire.resolve('pdfjs-dist/package.json'));
 /** Packed CMaps: without them Chinese PDFs with non-embedded fonts yield no text. The renderer build copies this folder. */
 export const PDFJS_CMAP_DIR = path.join(PDFJS_ROOT, 'cmaps') + path.sep;
 /** Standard 14 font data, for PDFs that reference fonts without embedding them. The renderer build copies this folder. */

@@ -1,0 +1,8 @@
+// The database layer's public surface: the only module tree that imports better-sqlite3 or contains SQL.
+export { openDb, migrate, schemaVersion, FutureSchemaError, type Db, type OpenOptions } from './connection';
+export { LATEST_VERSION, MIGRATIONS } from './migrations/index';
+export * from './reports-repo';
+export * from './cells-repo';
+export * from './library-repo';
+export * from './checks-repo';
+export * from './backup';

@@ -1,0 +1,8 @@
+// The ordered list of schema migrations; the last one's version is the schema this code knows.
+import type { Migration } from './types';
+import { migration0010 } from './0010-initial';
+import { migration0020 } from './0020-fulltext';
+
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020];
+
+export const LATEST_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,104 @@
+// Which rows of tables 二/三/四 a report shows (2021, 2019 or a mix, decided by the cells it has), their order, and cell labels.
+import type { CellView } from '../../../../shared/ipc/contract';
+import type { TemplateVersion } from '../../../../shared/model/report';
+import {
+  T2_V2019,
+  T2_V2021,
+  T3_COLUMNS,
+  T3_V2019,
+  T3_V2021,
+  T4_CELLS,
+  T4_COLUMNS,
+  T4_GROUPS,
+  cellId,
+} from '../../../../shared/template/catalog';
+import type { RowDef, T2Block } from '../../../../shared/template/catalog';
+
+export interface Layout {
+  t2: T2Block[];
+  t3: RowDef[];
+  /** Every cell id in reading order (table 二, 三, 四; row by row): the order of "next uncertain cell". */
+  order: string[];
+  labels: Map<string, string>;
+}
+
+const T2_ITEMS = ['一', '五', '六', '八', '九'];
+
+function present(block: T2Block, cells: Record<string, CellView>): number {
+  return block.rows.reduce((n, r) => n + r.cols.filter((c) => cells[cellId('t2', r.id, c.id)] !== undefined).length, 0);
+}
+
+/** Per caption item, the version whose cells the report actually has; the template decides a tie. */
+function t2Blocks(template: TemplateVersion, cells: Record<string, CellView>): T2Block[] {
+  const prefer2019 = template === 'v2019';
+  const out: T2Block[] = [];
+  for (const item of T2_ITEMS) {
+    const b21 = T2_V2021.find((b) => b.item === item);
+    const b19 = T2_V2019.find((b) => b.item === item);
+    const n21 = b21 ? present(b21, cells) : 0;
+    const n19 = b19 ? present(b19, cells) : 0;
+    const pick = n19 > n21 ? b19 : n21 > n19 ? b21 : prefer2019 ? b19 : b21;
+    if (pick) out.push(pick);
+  }
+  return out;
+}
+
+function t3Rows(template: TemplateVersion, cells: Record<string, CellView>): RowDef[] {
+  const has = (rowId: string): boolean => T3_COLUMNS.some((c) => cells[cellId('t3', rowId, c.id)] !== undefined);
+  if (has('other.no_correction') || has('other.other')) return T3_V2021;
+  if (has('other')) return T3_V2019;
+  return template === 'v2019' ? T3_V2019 : T3_V2021;
+}
+
+export function layoutFor(template: TemplateVersion, cells: Record<string, CellView>): Layout {
+  const t2 = t2Blocks(template, cells);
+  const t3 = t3Rows(template, cells);
+  const labels = new Map<string, string>();
+  const order: string[] = [];
+  for (const b of t2) {
+    for (const r of b.rows) {
+      for (const c of r.cols) {
+        const id = cellId('t2', r.id, c.id);
+        order.push(id);
+        labels.set(id, `表二 第二十条第（${b.item}）项 · ${r.label} · ${c.labels[0] ?? c.id}`);
+      }
+    }
+  }
+  for (const r of t3) {
+    for (const c of T3_COLUMNS) {
+      const id = cellId('t3', r.id, c.id);
+      order.push(id);
+      labels.set(id, `表三 · ${r.label} · ${c.labels[0] ?? c.id}`);
+    }
+  }
+  for (const c of T4_CELLS) {
+    order.push(c.id);
+    const g = T4_GROUPS.find((x) => x.id === c.row);
+    const col = T4_COLUMNS.find((x) => x.id === c.col);
+    labels.set(c.id, `表四 · ${g?.label ?? c.row} · ${col?.labels[0] ?? c.col}`);
+  }
+  return { t2, t3, order, labels };
+}
+
+/** The value and state the inspector sees: the correction when there is one, the parsed cell otherwise. */
+export function effective(cell: CellView | undefined): { value: number | null; state: CellView['state']; corrected: boolean } {
+  if (!cell) return { value: null, state: 'missing', corrected: false };
+  if (cell.corrected) return { value: cell.corrected.value, state: cell.corrected.state, corrected: true };
+  return { value: cell.value, state: cell.state, corrected: false };
+}
+
+export function isUncertain(cell: CellView | undefined): boolean {
+  const e = effective(cell);
+  return !e.corrected && (e.state === 'ambiguous' || e.state === 'missing');
+}
+
+/** The next uncertain cell after `from` in reading order, wrapping around; null when there is none. */
+export function nextUncertain(layout: Layout, cells: Record<string, CellView>, from: string | null): string | null {
+  const n = layout.order.length;
+  const start = from ? layout.order.indexOf(from) : -1;
+  for (let k = 1; k <= n; k++) {
+    const id = layout.order[(start + k + n) % n];
+    if (id !== undefined && isUncertain(cells[id])) return id;
+  }
+  return null;
+}

@@ -1,0 +1,91 @@
+// Migrations: a fresh database reaches the latest schema, each upgrade keeps data, a database from the future is refused.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDb, schemaVersion, LATEST_VERSION, MIGRATIONS, FutureSchemaError, listLibrary } from '../../src/main/db/index';
+
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'ri-mig-'))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function tables(db: Database.Database): string[] {
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").all() as { name: string }[]).map(
+    (r) => r.name,
+  );
+}
+
+describe('migrations', () => {
+  it('are numbered in increasing order', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(LATEST_VERSION).toBe(versions[versions.length - 1]);
+  });
+
+  it('0010 creates the strict tables on a fresh database', () => {
+    const db = openDb(join(dir, 'a.sqlite'), { targetVersion: 10 });
+    expect(schemaVersion(db)).toBe(10);
+    expect(tables(db)).toEqual(
+      expect.arrayContaining(['units', 'reports', 'originals', 'sections', 'cells', 'corrections', 'problems', 'checks']),
+    );
+    const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'reports'").get() as { sql: string }).sql;
+    expect(sql).toMatch(/STRICT$/);
+    // STRICT rejects a text where an integer belongs.
+    expect(() => db.prepare("INSERT INTO units (id, name) VALUES ('x', 'y')").run()).toThrow();
+    db.close();
+  });
+
+  it('opens with WAL and foreign keys on', () => {
+    const db = openDb(join(dir, 'a.sqlite'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    db.close();
+  });
+
+  it('0020 upgrades a version-10 library and indexes the reports already in it', () => {
+    const path = join(dir, 'b.sqlite');
+    const old = openDb(path, { targetVersion: 10 });
+    old.prepare("INSERT INTO units (name) VALUES ('平潭综合实验区管委会')").run();
+    old
+      .prepare(
+        `INSERT INTO reports (unit_id, year, file_name, format, sha256, size, imported_at, parsed_at, template, title, status, model_json)
+       VALUES (1, 2023, 'a.html', 'html', ?, 10, 'now', 'now', 'v2021', '年度报告', 'imported', '{}')`,
+      )
+      .run('a'.repeat(64));
+    old.prepare("INSERT INTO report_texts (report_id, text) VALUES (1, '本年度共收到政府信息公开申请')").run();
+    old.close();
+    const db = openDb(path);
+    expect(schemaVersion(db)).toBe(20);
+    expect(tables(db)).toContain('reports_fts');
+    const page = listLibrary(db, { text: '信息公开申请' });
+    expect(page.total).toBe(1);
+    expect(page.reports[0]?.organ).toBe('平潭综合实验区管委会');
+    expect(page.hits[0]?.snippet).toContain('«信息公开申请»');
+    db.close();
+  });
+
+  it('rolls back a failing migration as a whole', () => {
+    const path = join(dir, 'c.sqlite');
+    const raw = new Database(path);
+    // A table 0020 wants to create already exists: 0010 must not be left applied alone.
+    raw.exec('CREATE TABLE reports_fts (x TEXT)');
+    raw.close();
+    expect(() => openDb(path)).toThrow();
+    const check = new Database(path);
+    expect(check.pragma('user_version', { simple: true })).toBe(0);
+    expect(tables(check)).not.toContain('reports');
+    check.close();
+  });
+
+  it('refuses a database written by a newer version, in Chinese', () => {
+    const path = join(dir, 'd.sqlite');
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${LATEST_VERSION + 10}`);
+    raw.close();
+    expect(() => openDb(path)).toThrow(FutureSchemaError);
+    expect(() => openDb(path)).toThrow(/版本/);
+  });
+});
