@@ -94,7 +94,9 @@ function find(doc: Document, target: SourceTarget): HTMLElement | null {
   const s = target.source;
   let el: HTMLElement | null = null;
   try {
-    if (s?.path && /^body\//.test(s.path)) el = byWordPath(doc, s.path);
+    // Word review pages carry the reader's anchor on each cell (data-anchor); counting rows is the fallback.
+    if (s?.path && /^body\//.test(s.path))
+      el = doc.querySelector<HTMLElement>(`[data-anchor="${CSS.escape(s.path)}"]`) ?? byWordPath(doc, s.path);
     else if (s?.path) el = doc.querySelector<HTMLElement>(s.path);
     else if (s?.line !== undefined) el = doc.querySelector<HTMLElement>(`[data-line="${Math.trunc(s.line)}"]`);
   } catch {
