@@ -5,7 +5,6 @@ import {
   T2_V2019,
   T2_V2021,
   T3_COLUMNS,
-  T3_GROUPS,
   T3_V2019,
   T3_V2021,
   T4_COLUMNS,
@@ -29,8 +28,6 @@ export type CellOutcome =
 export interface TablesResult {
   template: TemplateVersion;
   cells: Map<string, CellOutcome>;
-  /** Which tables were found as data. */
-  found: { t2: boolean; t3: boolean; t4: boolean };
 }
 
 interface Regions {
@@ -48,14 +45,14 @@ export function readTables(stream: Stream): TablesResult {
   const template: TemplateVersion =
     versions.size === 0 ? (regions.t4 ? 'v2021' : 'unknown') : versions.size === 1 ? [...versions][0]! : 'hybrid';
   const cells = new Map<string, CellOutcome>();
-  if (template === 'unknown') return { template, cells, found: { t2: false, t3: false, t4: false } };
+  if (template === 'unknown') return { template, cells };
 
   const base = template === 'v2019' ? SHAPE_2019 : SHAPE_2021;
   const blocks = t2Blocks.length ? t2Blocks.map((b) => b.block) : base.t2;
   readT2(stream, regions.t2, blocks, cells);
   readT3(stream, regions.t3, t3Version === 'v2019' ? T3_V2019 : t3Version === 'v2021' ? T3_V2021 : base.t3, cells);
   readT4(stream, regions.t4, cells);
-  return { template, cells, found: { t2: !!regions.t2, t3: !!regions.t3, t4: !!regions.t4 } };
+  return { template, cells };
 }
 
 // ---- regions ----
@@ -251,9 +248,6 @@ function specOf(row: RowDef): RowSpec {
   const m = /^(\d)\./.exec(row.label);
   return { id: row.id, keys: row.keys, cells: row.cols.length, ...(m ? { enumerator: Number(m[1]) } : {}) };
 }
-
-/** Group labels of table 三 are not rows; exported for the structure checks. */
-export const T3_GROUP_LABELS = T3_GROUPS;
 
 function store(
   cells: Map<string, CellOutcome>,
