@@ -74,8 +74,14 @@ for (const f of [...new Set(rows.map((r) => r.format))]) {
 }
 console.log(`\npeak memory (RSS): ${(peak / 1024 / 1024).toFixed(0)} MB`);
 
-const library = join(import.meta.dirname, 'bench-library.ts');
-if (existsSync(library) && !process.argv.includes('--parse-only')) {
-  console.log('\n— library —');
-  spawnSync('npx', ['tsx', library], { stdio: 'inherit' });
+if (!process.argv.includes('--parse-only')) {
+  for (const [title, script] of [
+    ['library', 'bench-library.ts'],
+    ['review screen', 'bench-ui.ts'],
+  ] as const) {
+    const path = join(import.meta.dirname, script);
+    if (!existsSync(path)) continue;
+    console.log(`\n— ${title} —`);
+    spawnSync('npx', ['tsx', path], { stdio: 'inherit' });
+  }
 }
