@@ -91,6 +91,20 @@ function insertSynthetic(db: Db, models: ReportModel[], texts: string[], i: numb
   insertReport(db, { fileName: model.file, format: model.format, sha256, size: bytes.length, bytes, model, problems: [], text });
 }
 
+/** The library file's size after a checkpoint, and the bytes of the search indexes in it (SQLite's dbstat). */
+function reportSize(db: Db, path: string, n: number): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
+  console.log(`database size at ${n}: ${mb(statSync(path).size)}`);
+  const rows = db
+    .prepare("SELECT name, sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'reports_fts%' OR name LIKE 'reports_grams%' GROUP BY name")
+    .all() as { name: string; bytes: number }[];
+  for (const prefix of ['reports_fts', 'reports_grams']) {
+    const bytes = rows.filter((r) => r.name.startsWith(`${prefix}_`)).reduce((a, r) => a + r.bytes, 0);
+    console.log(`  ${prefix} (all its shadow tables): ${mb(bytes)}`);
+  }
+}
+
 function time(fn: () => unknown, runs = 15): number {
   fn();
   const ms: number[] = [];
@@ -154,12 +168,20 @@ export async function runLibraryBench(args: string[] = process.argv.slice(2)): P
       ['search 3+ chars, in every report (依申请公开)', () => listLibrary(db, { text: '依申请公开' })],
       ['search 3+ chars, rare (淮安市第12单位)', () => listLibrary(db, { text: '淮安市第12单位' })],
       ['search + year filter', () => listLibrary(db, { text: '行政复议', year: 2021 })],
-      ['search 2 chars via LIKE (复议)', () => listLibrary(db, { text: '复议' })],
+      ['search 2 chars (复议)', () => listLibrary(db, { text: '复议' })],
+      ['search 2 chars (收费)', () => listLibrary(db, { text: '收费' })],
+      ['search 2 chars (诉讼)', () => listLibrary(db, { text: '诉讼' })],
+      ['search 1 char (的)', () => listLibrary(db, { text: '的' })],
+      ['search 2 Latin/digit chars (12)', () => listLibrary(db, { text: '12' })],
+      ['search two short terms (复议 收费)', () => listLibrary(db, { text: '复议 收费' })],
+      ['search short + year filter (诉讼)', () => listLibrary(db, { text: '诉讼', year: 2021 })],
+      ['search short + long (诉讼 依申请公开)', () => listLibrary(db, { text: '诉讼 依申请公开' })],
     ];
     for (const [name, fn] of cases) {
       const ms = time(fn);
       console.log(`${name} at ${n}: median ${ms.toFixed(1)} ms ${ms < 100 ? 'PASS' : 'FAIL'}`);
     }
+    reportSize(db, join(dir, 'big.sqlite'), n);
     db.close();
   } finally {
     if (!values.keep) rmSync(dir, { recursive: true, force: true });

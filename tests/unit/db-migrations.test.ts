@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, schemaVersion, LATEST_VERSION, MIGRATIONS, FutureSchemaError, listLibrary } from '../../src/main/db/index';
+import { openDb, schemaVersion, LATEST_VERSION, MIGRATIONS, FutureSchemaError, listLibrary, likePattern } from '../../src/main/db/index';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'ri-mig-'))));
@@ -57,13 +57,65 @@ describe('migrations', () => {
       .run('a'.repeat(64));
     old.prepare("INSERT INTO report_texts (report_id, text) VALUES (1, '本年度共收到政府信息公开申请')").run();
     old.close();
-    const db = openDb(path);
+    const db = openDb(path, { targetVersion: 20 });
     expect(schemaVersion(db)).toBe(20);
     expect(tables(db)).toContain('reports_fts');
     const page = listLibrary(db, { text: '信息公开申请' });
     expect(page.total).toBe(1);
     expect(page.reports[0]?.organ).toBe('平潭综合实验区管委会');
     expect(page.hits[0]?.snippet).toContain('«信息公开申请»');
+    db.close();
+  });
+
+  it('0030 creates the short-term index on a fresh database', () => {
+    const db = openDb(join(dir, 'e.sqlite'));
+    expect(schemaVersion(db)).toBeGreaterThanOrEqual(30);
+    const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'reports_grams'").get() as { sql: string }).sql;
+    expect(sql).toMatch(/fts5/);
+    expect(sql).toMatch(/detail = none/);
+    expect(listLibrary(db, { text: '复议' }).total).toBe(0);
+    db.close();
+  });
+
+  it('0030 upgrades a version-20 library and backfills the short-term index for every report', () => {
+    const path = join(dir, 'f.sqlite');
+    const old = openDb(path, { targetVersion: 20 });
+    const n = 450; // more than one backfill batch
+    old.prepare("INSERT INTO units (name) VALUES ('平潭综合实验区管委会'), ('淮安市人民政府')").run();
+    const report = old.prepare(
+      `INSERT INTO reports (unit_id, year, file_name, format, sha256, size, imported_at, parsed_at, template, title, status, model_json)
+       VALUES (?, 2023, ?, 'txt', ?, 1, 'now', 'now', 'v2021', ?, 'imported', '{}')`,
+    );
+    const text = old.prepare('INSERT INTO report_texts (report_id, text) VALUES (?, ?)');
+    old.transaction(() => {
+      for (let i = 1; i <= n; i++) {
+        const unit = i % 7 === 0 ? null : (i % 2) + 1;
+        report.run(unit, `r${i}.txt`, i.toString(16).padStart(64, '0'), i % 5 === 0 ? `收费报告${i}` : null);
+        if (i % 11 !== 0) text.run(i, `第${i}号：${i % 3 === 0 ? '行政复议' : '行政复\n议'}${i % 4 === 0 ? '，诉讼Ab' : ''}`);
+      }
+    })();
+    old.close();
+    const db = openDb(path);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect((db.prepare('SELECT count(*) AS n FROM reports_grams').get() as { n: number }).n).toBe(n);
+    const like = (term: string): number => {
+      const p = likePattern(term);
+      return (
+        db
+          .prepare(
+            `SELECT count(*) AS n FROM (SELECT report_id FROM report_texts WHERE text LIKE ? ESCAPE '\\'
+             UNION SELECT r.id FROM reports r LEFT JOIN units u ON u.id = r.unit_id
+             WHERE coalesce(r.title, '') LIKE ? ESCAPE '\\' OR coalesce(u.name, '') LIKE ? ESCAPE '\\')`,
+          )
+          .get(p, p, p) as { n: number }
+      ).n;
+    };
+    for (const term of ['复议', '诉讼', 'ab', 'AB', '收费', '淮安', '管委', '7', '45', '号', '：']) {
+      const page = listLibrary(db, { text: term, limit: 1000 });
+      expect(page.total, term).toBe(like(term));
+      expect(page.total, term).toBeGreaterThan(0);
+    }
+    expect(listLibrary(db, { text: '复议' }).total).toBe(Math.floor(n / 3) - Math.floor(n / 33));
     db.close();
   });
 

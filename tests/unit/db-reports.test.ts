@@ -140,7 +140,8 @@ describe('reports repository', () => {
     const { reportId } = add('del');
     repo.addCorrection(db, { reportId, cellId: 't3/new/natural', value: 1, state: 'number', reason: 'r', by: 'x' });
     expect(repo.deleteReport(db, reportId)).toBe(true);
-    for (const t of ['reports', 'report_texts', 'originals', 'cells', 'sections', 'corrections', 'checks', 'reports_fts']) {
+    const tables = ['reports', 'report_texts', 'originals', 'cells', 'sections', 'corrections', 'checks', 'reports_fts', 'reports_grams'];
+    for (const t of tables) {
       expect((db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n, t).toBe(0);
     }
     expect(repo.deleteReport(db, reportId)).toBe(false);

@@ -1,4 +1,4 @@
-// The library list: filters, trigram full-text search for 3+ characters, LIKE for shorter terms, «» snippets, hostile queries.
+// The library list: filters, trigram full-text search for 3+ characters, the short-term index for 1–2, «» snippets, hostile queries.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,8 +80,8 @@ describe('library list', () => {
     for (const h of page.hits) expect(h.snippet).toContain('«依申请公开»');
   });
 
-  it('falls back to LIKE for 1–2 character terms', () => {
-    expect(repo.splitTerms('复议')).toEqual({ fts: [], like: ['复议'] });
+  it('routes 1–2 character terms to the short-term index', () => {
+    expect(repo.splitTerms('复议')).toEqual({ fts: [], short: ['复议'] });
     const page = repo.listLibrary(db, { text: '复议' });
     expect(page.reports.map((r) => r.fileName)).toEqual(['r0.html']);
     expect(page.hits[0]?.snippet).toContain('«复议»');
@@ -109,9 +109,20 @@ describe('library list', () => {
     expect(page.reports).toEqual([]);
   });
 
-  it('cuts a LIKE snippet around the first hit', () => {
-    const s = repo.cutSnippet('甲'.repeat(100) + '复议' + '乙'.repeat(100), ['复议']);
-    expect(s).toMatch(/^…甲+«复议»乙+…$/);
-    expect(repo.cutSnippet('abc', ['x'])).toBeUndefined();
+  it('cuts a snippet around the first hit', () => {
+    const s = repo.cutSnippet('甲'.repeat(100) + '复议' + '乙'.repeat(100), repo.termPatterns(repo.splitTerms('复议')));
+    expect(s).toMatch(/^…甲{30}«复议»乙+…$/);
+    expect(repo.cutSnippet('abc', repo.termPatterns(repo.splitTerms('x')))).toBeUndefined();
+  });
+
+  it('marks overlapping terms once, keeps a long hit whole, and folds case as each index does', () => {
+    const both = repo.termPatterns(repo.splitTerms('复议 行政复议'));
+    expect(repo.cutSnippet('申请行政复议一件', both)).toBe('申请«行政复议»一件');
+    const long = 'x'.repeat(80);
+    expect(repo.cutSnippet(`前${long}后`, repo.termPatterns(repo.splitTerms(long)))).toBe(`前«${long}»…`);
+    // Short terms fold ASCII only (as LIKE does); long terms fold like the trigram index.
+    expect(repo.cutSnippet('Ａ ａ pdf PDF', repo.termPatterns(repo.splitTerms('ａ')))).toBe('Ａ «ａ» pdf PDF');
+    expect(repo.cutSnippet('Ａ ａ pdf PDF', repo.termPatterns(repo.splitTerms('Pd')))).toBe('Ａ ａ «pd»f «PD»F');
+    expect(repo.cutSnippet('ＰＤＦ文件', repo.termPatterns(repo.splitTerms('ｐｄｆ')))).toBe('«ＰＤＦ»文件');
   });
 });

@@ -1,7 +1,8 @@
-// The library list: filters by year, unit and status, full-text search (FTS5 trigram, LIKE for short terms), snippets.
+// The library list: filters by year, unit and status, full-text search (FTS5 trigram; the short-term index for 1–2 chars), snippets.
 import type { LibraryPage, LibraryQuery, ReportSummary, SearchHit } from '../../shared/ipc/contract';
 import type { Db } from './connection';
 import { toReportRow, type ReportRow } from './reports-repo';
+import { gramMatchIds } from './grams';
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
@@ -10,8 +11,8 @@ const SNIPPET_CHARS = 30;
 export interface TextTerms {
   /** Terms of 3+ characters: matched by the trigram index. */
   fts: string[];
-  /** Shorter terms: the trigram index cannot match them, LIKE does. */
-  like: string[];
+  /** Shorter terms: the trigram index cannot match them, the short-term index (reports_grams) does, with LIKE's semantics. */
+  short: string[];
 }
 
 /** Splits a user query into whitespace-separated terms and routes each by its length in characters (not UTF-16 units). */
@@ -20,7 +21,7 @@ export function splitTerms(text: string | undefined): TextTerms {
     .split(/\s+/u)
     .filter((t) => t.length > 0)
     .slice(0, 16);
-  return { fts: terms.filter((t) => [...t].length >= 3), like: terms.filter((t) => [...t].length < 3) };
+  return { fts: terms.filter((t) => [...t].length >= 3), short: terms.filter((t) => [...t].length < 3) };
 }
 
 /** An FTS5 query that treats every term as a literal string: each one is a quoted phrase, quotes doubled. */
@@ -28,7 +29,7 @@ export function ftsQuery(terms: readonly string[]): string {
   return terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
 }
 
-/** A LIKE pattern matching the term literally anywhere (%, _ and the escape character escaped). */
+/** A LIKE pattern matching the term literally anywhere (%, _ and the escape character escaped): the meaning a short term has. */
 export function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
@@ -53,30 +54,20 @@ function buildWhere(q: LibraryQuery): Where {
 }
 
 /**
- * Ids of the reports matching every term: the trigram index for terms of 3+ characters, one LIKE scan of the texts
- * (plus titles and units) per shorter term. Undefined when the query has no text.
+ * Ids of the reports matching every term: the trigram index for terms of 3+ characters, one short-term index lookup for the
+ * shorter ones (the hits LIKE '%term%' over text, title and unit gave, without its scan). Undefined when the query has no text.
  */
 function matchIds(db: Db, terms: TextTerms): number[] | undefined {
   let ids: Set<number> | undefined;
-  const keep = (found: { id: number }[]): void => {
-    const next = new Set(found.map((r) => r.id));
+  const keep = (found: number[]): void => {
+    const next = new Set(found);
     ids = ids === undefined ? next : new Set([...ids].filter((id) => next.has(id)));
   };
-  if (terms.fts.length > 0)
-    keep(db.prepare('SELECT rowid AS id FROM reports_fts WHERE reports_fts MATCH ?').all(ftsQuery(terms.fts)) as { id: number }[]);
-  for (const t of terms.like) {
-    if (ids !== undefined && ids.size === 0) break;
-    const p = likePattern(t);
-    keep(
-      db
-        .prepare(
-          `SELECT report_id AS id FROM report_texts WHERE text LIKE ? ESCAPE '\\'
-           UNION SELECT r.id FROM reports r LEFT JOIN units u ON u.id = r.unit_id
-           WHERE coalesce(r.title, '') LIKE ? ESCAPE '\\' OR coalesce(u.name, '') LIKE ? ESCAPE '\\'`,
-        )
-        .all(p, p, p) as { id: number }[],
-    );
+  if (terms.fts.length > 0) {
+    const rows = db.prepare('SELECT rowid AS id FROM reports_fts WHERE reports_fts MATCH ?').all(ftsQuery(terms.fts)) as { id: number }[];
+    keep(rows.map((r) => r.id));
   }
+  if (terms.short.length > 0 && (ids === undefined || ids.size > 0)) keep(gramMatchIds(db, terms.short));
   return ids === undefined ? undefined : [...ids];
 }
 
@@ -157,11 +148,11 @@ export function listOrgans(db: Db): string[] {
 /**
  * One snippet per listed report, every hit wrapped in «». Cut in JavaScript from the stored text for long and short
  * terms alike: FTS5's snippet() re-ran the phrase query per row, the slowest part of a search at 10,000 reports.
- * The trigram index matches case-insensitively, and so does the cut.
+ * Each term is found in the text the way its index matched it (see termPatterns).
  */
 function searchHits(db: Db, ids: number[], terms: TextTerms): SearchHit[] {
-  const all = [...terms.fts, ...terms.like];
-  if (ids.length === 0 || all.length === 0) return [];
+  const patterns = termPatterns(terms);
+  if (ids.length === 0 || patterns.length === 0) return [];
   const placeholders = ids.map(() => '?').join(',');
   const rows = db
     .prepare(
@@ -171,7 +162,7 @@ function searchHits(db: Db, ids: number[], terms: TextTerms): SearchHit[] {
     .all(...ids) as { id: number; text: string; title: string; organ: string }[];
   const hits: SearchHit[] = [];
   for (const r of rows) {
-    const snippet = cutSnippet(r.text, all) ?? cutSnippet(r.title, all) ?? cutSnippet(r.organ, all);
+    const snippet = cutSnippet(r.text, patterns) ?? cutSnippet(r.title, patterns) ?? cutSnippet(r.organ, patterns);
     if (snippet !== undefined) hits.push({ reportId: r.id, snippet });
   }
   return orderLike(hits, ids);
@@ -182,20 +173,47 @@ function orderLike(hits: SearchHit[], ids: number[]): SearchHit[] {
   return hits.sort((a, b) => (pos.get(a.reportId) ?? 0) - (pos.get(b.reportId) ?? 0));
 }
 
-/** A window of text around the first occurrence of any term, every occurrence inside it wrapped in «». */
-export function cutSnippet(text: string, terms: readonly string[]): string | undefined {
-  const lower = text.toLowerCase();
-  let at = -1;
-  for (const t of terms) {
-    const i = lower.indexOf(t.toLowerCase());
-    if (i >= 0 && (at < 0 || i < at)) at = i;
+const escapeRegExp = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * How each term is found for its snippet: a long term as the trigram index folds case (Unicode), a short one as LIKE does
+ * (ASCII letters only, so "ａ" does not mark "Ａ", which the index did not match either).
+ */
+export function termPatterns(terms: TextTerms): RegExp[] {
+  const ascii = (t: string): string =>
+    [...t].map((c) => (/^[a-z]$/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escapeRegExp(c))).join('');
+  return [...terms.fts.map((t) => new RegExp(escapeRegExp(t), 'giu')), ...terms.short.map((t) => new RegExp(ascii(t), 'gu'))];
+}
+
+/** The leftmost match of any pattern at or after `from` (the longer one on a tie). */
+function firstMatch(text: string, patterns: readonly RegExp[], from: number): { at: number; end: number } | undefined {
+  let best: { at: number; end: number } | undefined;
+  for (const re of patterns) {
+    re.lastIndex = from;
+    const m = re.exec(text);
+    if (!m || m[0].length === 0) continue;
+    const end = m.index + m[0].length;
+    if (!best || m.index < best.at || (m.index === best.at && end > best.end)) best = { at: m.index, end };
   }
-  if (at < 0) return undefined;
-  const start = Math.max(0, at - SNIPPET_CHARS);
-  const end = Math.min(text.length, at + SNIPPET_CHARS * 2);
-  let window = text.slice(start, end).replace(/\s+/g, ' ');
-  for (const t of terms) {
-    window = window.replace(new RegExp(t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu'), (m) => `«${m}»`);
+  return best;
+}
+
+/** A window of text around the first occurrence of any term (patterns with the g flag), every occurrence in it wrapped in «». */
+export function cutSnippet(text: string, patterns: readonly RegExp[]): string | undefined {
+  const first = firstMatch(text, patterns, 0);
+  if (first === undefined) return undefined;
+  let start = Math.max(0, first.at - SNIPPET_CHARS);
+  let end = Math.min(text.length, Math.max(first.at + SNIPPET_CHARS * 2, first.end));
+  // Never cut a surrogate pair in half.
+  if (start > 0 && /[\uDC00-\uDFFF]/.test(text.charAt(start))) start -= 1;
+  if (end < text.length && /[\uDC00-\uDFFF]/.test(text.charAt(end))) end += 1;
+  // Terms hold no whitespace, so collapsing it cannot create or break a match.
+  const window = text.slice(start, end).replace(/\s+/g, ' ');
+  let out = '';
+  let pos = 0;
+  for (let m = firstMatch(window, patterns, 0); m !== undefined; m = firstMatch(window, patterns, pos)) {
+    out += `${window.slice(pos, m.at)}«${window.slice(m.at, m.end)}»`;
+    pos = m.end;
   }
-  return `${start > 0 ? '…' : ''}${window}${end < text.length ? '…' : ''}`;
+  return `${start > 0 ? '…' : ''}${out}${window.slice(pos)}${end < text.length ? '…' : ''}`;
 }

@@ -4,6 +4,7 @@ import type { SourceFormat } from '../../shared/document/types';
 import type { ReportStatus } from '../../shared/ipc/contract';
 import type { Db } from './connection';
 import { listChecks } from './checks-repo';
+import { deleteGrams, writeGrams } from './grams';
 
 export interface NewReport {
   fileName: string;
@@ -186,8 +187,9 @@ function writeParsed(db: Db, id: number, model: ReportModel, problems: NewReport
   db.prepare('UPDATE reports SET problem_count = ? WHERE id = ?').run(problems.length, id);
 }
 
-/** Rewrites the full-text row of a report from its current title, unit and text. */
+/** Rewrites the full-text rows of a report (trigram and short-term index) from its current title, unit and text. */
 export function writeFts(db: Db, id: number): void {
+  writeGrams(db, id);
   db.prepare('DELETE FROM reports_fts WHERE rowid = ?').run(id);
   db.prepare(
     `INSERT INTO reports_fts (rowid, title, organ, body)
@@ -246,6 +248,7 @@ export function reparseReport(db: Db, id: number, r: Pick<NewReport, 'model' | '
 export function deleteReport(db: Db, id: number): boolean {
   return db.transaction(() => {
     db.prepare('DELETE FROM reports_fts WHERE rowid = ?').run(id);
+    deleteGrams(db, id);
     return db.prepare('DELETE FROM reports WHERE id = ?').run(id).changes > 0;
   })();
 }

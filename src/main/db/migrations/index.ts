@@ -2,7 +2,8 @@
 import type { Migration } from './types';
 import { migration0010 } from './0010-initial';
 import { migration0020 } from './0020-fulltext';
+import { migration0030 } from './0030-short-terms';
 
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020];
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030];
 
 export const LATEST_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
