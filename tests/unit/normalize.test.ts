@@ -1,6 +1,6 @@
 // Matching normalisation: traditional → simplified, full-width forms, odd spaces; display text untouched.
 import { describe, expect, it } from 'vitest';
-import { keyOf, looksTraditional, normalizeText } from '../../src/shared/normalize/text';
+import { keyOf, looksTraditional, normalizeText, normalizeWithMap } from '../../src/shared/normalize/text';
 
 describe('normalizeText', () => {
   it('converts traditional script, including over-conversions (F9)', () => {
@@ -15,6 +15,18 @@ describe('normalizeText', () => {
 
   it('joins labels split by spaces and line wraps (F7, F8)', () => {
     expect(keyOf('不予公 开\n结 果 维 持')).toBe('不予公开结果维持');
+  });
+
+  it('never turns footnote marks into digits', () => {
+    expect(normalizeText('0①　12¹　⑵')).toBe('0① 12¹ ⑵');
+    expect(normalizeWithMap('0①', false).text).toBe('0①');
+  });
+
+  it('maps every normalised character back to the printed one', () => {
+    const raw = '（一）予以公開　\u2002０件';
+    const { text, map } = normalizeWithMap(raw, true);
+    expect(text).toBe('(一)予以公开 0件');
+    expect([...text].map((_, i) => raw[map[i]!])).toEqual(['（', '一', '）', '予', '以', '公', '開', '　', '０', '件']);
   });
 
   it('leaves simplified text alone', () => {

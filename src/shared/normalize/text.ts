@@ -29,8 +29,19 @@ const FOLD: [RegExp, string][] = [
  * Text for matching: NFKC (full-width digits, brackets and punctuation to half-width), traditional → simplified,
  * one kind of space, folded punctuation. Length may change; use only for searching, never for display.
  */
+/**
+ * Footnote marks that NFKC would turn into plain digits (①→1, ¹→1, ⑴→(1)): a cell printed "0①" must not read as 01.
+ * They are kept as they are; full-width digits (０) are still folded.
+ */
+const KEEP = /[\u00b2\u00b3\u00b9\u2070-\u209f\u2460-\u24ff\u2776-\u2793\u3248-\u325f\u3280-\u32bf]/;
+const KEEP_RUNS = new RegExp(`[^${KEEP.source.slice(1, -1)}]+`, 'g');
+
+function nfkc(s: string): string {
+  return s.replace(KEEP_RUNS, (run) => run.normalize('NFKC'));
+}
+
 export function normalizeText(text: string, traditional = looksTraditional(text)): string {
-  let s = text.normalize('NFKC');
+  let s = nfkc(text);
   if (traditional) s = t2s(s);
   for (const [re, to] of FOLD) s = s.replace(re, to);
   return s.replace(ANY_SPACE, ' ');
@@ -76,7 +87,7 @@ export function normalizeWithMap(raw: string, traditional: boolean): MappedText 
       continue;
     }
     lastSpace = false;
-    let n = ch.normalize('NFKC');
+    let n = KEEP.test(ch) ? ch : ch.normalize('NFKC');
     for (const [re, to] of FOLD) n = n.replace(re, to);
     for (const c of n) {
       if (SPACE_CHAR.test(c)) {
