@@ -146,6 +146,16 @@ describe('parseReport', () => {
     expect(m.cells['t3/granted/org_commercial']).toMatchObject({ value: 0, state: 'number' });
   });
 
+  it('keeps subtotals a report prints on its group rows out of the neighbouring rows', () => {
+    const withSubtotals = report2021({ 3: ['1', '0', '0', '0', '0', '0', '1'] })
+      .replace('(三)不予公开 1.属于国家秘密', '(三)不予公开\t2\t0\t0\t0\t0\t0\t2\n1.属于国家秘密')
+      .replace('(四)无法提供 1.本机关不掌握相关政府信息', '(四)无法提供\t0\t0\t0\t0\t0\t0\t0\n1.本机关不掌握相关政府信息');
+    const m = parseReport(docFromText(withSubtotals), 'g.txt');
+    expect(m.cells['t3/partial/natural']).toMatchObject({ value: 1, state: 'number' });
+    expect(m.cells['t3/denied.state_secret/total']).toMatchObject({ value: 0, state: 'number' });
+    expect(m.cells['t3/denied.admin_inquiry/natural']).toMatchObject({ value: 0, state: 'number' });
+  });
+
   it('reads traditional script and full-width digits for matching only', () => {
     const trad = report2021({
       0: ['１', '0', '0', '0', '0', '0', '１'],

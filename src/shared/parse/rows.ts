@@ -10,6 +10,8 @@ export interface RowSpec {
   enumerator?: number;
   /** How many value cells the row has. */
   cells: number;
+  /** Keys of the group label printed before this row when it is a group's first sub-row ("(三)不予公开"). */
+  group?: readonly string[];
 }
 
 export interface LocatedRow {
@@ -31,10 +33,10 @@ export function locateRows(stream: Stream, specs: readonly RowSpec[], from: numb
     // Only the canonical key of a later row counts: short fallback keys also occur inside column headers.
     const later = specs.slice(i + 1, i + 1 + LOOKAHEAD).map((s) => findAny(stream, s.keys.slice(0, 1), cursor, to));
     const overtaken = hit && later.some((h) => h && h.start < hit.start);
-    if (hit && !overtaken) {
-      hits.push(withEnumerator(stream, hit, spec.enumerator));
-      cursor = hit.end;
-    } else hits.push(null);
+    const label = hit && !overtaken ? withEnumerator(stream, hit, spec.enumerator) : null;
+    const grouped = spec.group ? withGroup(stream, spec.group, label, cursor, to, later) : label;
+    hits.push(grouped);
+    if (grouped) cursor = grouped.end;
   });
   const rows = cutZones(stream, specs, hits, to);
   const first = rows.findIndex((r) => r.hit);
@@ -78,6 +80,25 @@ function withLeadingLine(before: Token[], row: LocatedRow): Token[] | null {
 function separateLine(kept: Token[], moved: Token[]): boolean {
   const line = moved[0]!.row;
   return moved.every((t) => t.row === line && t.kind === 'num') && kept.every((t) => t.row < line);
+}
+
+/**
+ * A group label ("(三)不予公开") ends the zone of the row before it, so numbers a report prints on the group line
+ * itself (its own subtotal) are not read into that row. When the first sub-row's label was lost (F2), the group label
+ * stands in for it and its values follow the group label.
+ */
+function withGroup(
+  stream: Stream,
+  keys: readonly string[],
+  label: Hit | null,
+  cursor: number,
+  to: number,
+  later: (Hit | null)[],
+): Hit | null {
+  const group = findAny(stream, keys, cursor, label ? label.start : to);
+  if (!group) return label;
+  if (label) return { ...label, start: group.start, keyStart: group.keyStart };
+  return later.some((h) => h && h.start < group.start) ? null : group;
 }
 
 /** Moves a label's start back over the words before its key and its enumerator, so they are not read as values. */

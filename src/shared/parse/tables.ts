@@ -5,6 +5,7 @@ import {
   T2_V2019,
   T2_V2021,
   T3_COLUMNS,
+  T3_GROUPS,
   T3_V2019,
   T3_V2021,
   T4_COLUMNS,
@@ -244,9 +245,13 @@ function firstValueLine<T extends { kind: string; row: number }>(tokens: T[]): T
   return trimmed;
 }
 
+/** The first sub-row of each table 三 group, and its group label's keys. */
+const GROUP_OF_FIRST: Record<string, readonly string[]> = Object.fromEntries(T3_GROUPS.map((g) => [g.first, g.keys]));
+
 function specOf(row: RowDef): RowSpec {
   const m = /^(\d)\./.exec(row.label);
-  return { id: row.id, keys: row.keys, cells: row.cols.length, ...(m ? { enumerator: Number(m[1]) } : {}) };
+  const group = GROUP_OF_FIRST[row.id];
+  return { id: row.id, keys: row.keys, cells: row.cols.length, ...(m ? { enumerator: Number(m[1]) } : {}), ...(group ? { group } : {}) };
 }
 
 function store(

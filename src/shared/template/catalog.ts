@@ -147,10 +147,10 @@ export const T3_V2019: RowDef[] = [...T3_HEAD, t3('other', '(六)其他处理', 
 
 /** Group label rows of table 三: they span sub-rows and hold no numbers of their own. */
 export const T3_GROUPS = [
-  { id: 'denied', label: '(三)不予公开', keys: ['不予公开'], rows: 8 },
-  { id: 'unable', label: '(四)无法提供', keys: ['无法提供'], rows: 3 },
-  { id: 'not_processed', label: '(五)不予处理', keys: ['不予处理'], rows: 5 },
-  { id: 'other', label: '(六)其他处理', keys: ['其他处理'], rows: 3 },
+  { id: 'denied', label: '(三)不予公开', keys: ['不予公开'], rows: 8, first: 'denied.state_secret' },
+  { id: 'unable', label: '(四)无法提供', keys: ['无法提供'], rows: 3, first: 'unable.not_held' },
+  { id: 'not_processed', label: '(五)不予处理', keys: ['不予处理'], rows: 5, first: 'not_processed.petition' },
+  { id: 'other', label: '(六)其他处理', keys: ['其他处理'], rows: 3, first: 'other.no_correction' },
 ] as const;
 
 // ---- Table 四 ----
