@@ -4,6 +4,7 @@ import type { DocumentMeta, Problem, ReadResult } from '../../../shared/document
 import { failed, problem, type Reader } from './reader';
 import { toBlocks } from './pdf/assemble';
 import { loadPdfJs, PDFJS_CMAP_DIR, PDFJS_STANDARD_FONT_DIR } from './pdf/assets';
+import { disableFontFaceOption, skipFontFaces } from './pdf/font-faces';
 import { pdfMeta } from './pdf/meta';
 import { layoutPage, type PageLayout } from './pdf/page-layout';
 import { readPage } from './pdf/page-content';
@@ -95,7 +96,8 @@ export const readPdf: Reader = async (bytes, { fileName, signal }) => {
       cMapPacked: true,
       standardFontDataUrl: PDFJS_STANDARD_FONT_DIR,
       isEvalSupported: false,
-      disableFontFace: true,
+      // Font faces "on", but never installed (skipFontFaces): with them off pdf.js builds a path for every glyph shown.
+      disableFontFace: disableFontFaceOption(),
       useSystemFonts: false,
       enableXfa: false,
       disableAutoFetch: true,
@@ -109,6 +111,7 @@ export const readPdf: Reader = async (bytes, { fileName, signal }) => {
     } catch (e) {
       return openFailure(e, fileName);
     }
+    skipFontFaces(doc);
     return await readPages(pdfjs, doc, fileName, deadline, signal);
   } catch (e) {
     if (e instanceof Stop) return stopFailure(e, fileName);
