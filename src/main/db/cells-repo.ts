@@ -14,15 +14,8 @@ interface CellRow {
   unit: string | null;
 }
 
-interface CorrectionRow {
-  id: number;
-  cellId: string;
-  value: number | null;
-  state: CellState;
-  reason: string;
-  by: string;
-  at: string;
-}
+/** A correction row is selected in exactly the contract's shape. */
+type CorrectionRow = Correction;
 
 const CORRECTION_COLUMNS = 'id, cell_id AS cellId, value, state, reason, by, at';
 

@@ -75,33 +75,19 @@ export function normalizeWithMap(raw: string, traditional: boolean): MappedText 
   const out: string[] = [];
   const map: number[] = [];
   let lastSpace = false;
+  const emit = (c: string, from: number) => {
+    const space = SPACE_CHAR.test(c);
+    if (space && lastSpace) return; // runs of spaces become one
+    out.push(space ? ' ' : c);
+    map.push(from);
+    lastSpace = space;
+  };
   for (let i = 0; i < converted.length; i++) {
     const ch = converted[i]!;
     if (ch === '*' && (converted[i + 1] === '*' || converted[i - 1] === '*')) continue; // markdown emphasis (F18)
-    if (SPACE_CHAR.test(ch)) {
-      if (!lastSpace) {
-        out.push(' ');
-        map.push(i);
-      }
-      lastSpace = true;
-      continue;
-    }
-    lastSpace = false;
-    let n = KEEP.test(ch) ? ch : ch.normalize('NFKC');
+    let n = KEEP.test(ch) || SPACE_CHAR.test(ch) ? ch : ch.normalize('NFKC');
     for (const [re, to] of FOLD) n = n.replace(re, to);
-    for (const c of n) {
-      if (SPACE_CHAR.test(c)) {
-        if (!lastSpace) {
-          out.push(' ');
-          map.push(i);
-        }
-        lastSpace = true;
-        continue;
-      }
-      out.push(c);
-      map.push(i);
-      lastSpace = false;
-    }
+    for (const c of n) emit(c, i);
   }
   return { text: out.join(''), map: Int32Array.from(map) };
 }
