@@ -1,6 +1,6 @@
 // Plain text (.txt): text extractions and flattened pages. Tab- and pipe-separated lines become table rows;
 // every other non-empty line is a block of its own (line anchors stay exact; the parser joins labels across lines).
-import type { Block, TableCell } from '../../../shared/document/types';
+import type { Block, TableBlock } from '../../../shared/document/types';
 import { decodeText } from './decode';
 import type { Reader } from './reader';
 
@@ -21,35 +21,23 @@ export const readTxt: Reader = async (bytes, { fileName }) => {
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
 
 export function textBlocks(text: string): Block[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const blocks: Block[] = [];
-  let para: { lines: string[]; first: number } | null = null;
-  let table: { rows: TableCell[][]; first: number } | null = null;
-  const flushPara = () => {
-    if (para) blocks.push({ kind: 'paragraph', text: para.lines.join('\n'), anchor: { kind: 'text', line: para.first } });
-    para = null;
-  };
-  const flushTable = () => {
-    if (table) blocks.push({ kind: 'table', rows: table.rows, anchor: { kind: 'text', line: table.first } });
-    table = null;
-  };
-  lines.forEach((line, i) => {
-    const no = i + 1;
-    const cells = rowCells(line);
-    if (cells) {
-      flushPara();
-      table ??= { rows: [], first: no };
-      table.rows.push(cells.map((c) => ({ text: c, rowSpan: 1, colSpan: 1, anchor: { kind: 'text', line: no } })));
-      return;
-    }
-    flushTable();
-    // One block per line: its anchor is exact, and a page number on a line of its own stays recognisable.
-    flushPara();
-    if (line.trim() === '') return;
-    para = { lines: [line], first: no };
-  });
-  flushPara();
-  flushTable();
+  let table: TableBlock | null = null;
+  text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .forEach((line, i) => {
+      const anchor = { kind: 'text' as const, line: i + 1 };
+      const cells = rowCells(line);
+      if (cells) {
+        if (!table) blocks.push((table = { kind: 'table', rows: [], anchor }));
+        table.rows.push(cells.map((c) => ({ text: c, rowSpan: 1, colSpan: 1, anchor })));
+        return;
+      }
+      table = null;
+      // One block per line: its anchor is exact, and a page number on a line of its own stays recognisable.
+      if (line.trim() !== '') blocks.push({ kind: 'paragraph', text: line, anchor });
+    });
   return blocks;
 }
 
