@@ -202,8 +202,7 @@ function readT4(stream: Stream, region: [number, number] | null, cells: Map<stri
     return;
   }
   // The headers of table 四 hold no digits, so the whole table is read: its first line with values is the data row.
-  const start = region[0];
-  let tokens = firstValueLine(tokenize(stream, start, region[1]));
+  let tokens = firstValueLine(tokenize(stream, region[0], region[1]));
   // In free text the 15 values must stand together; header words between them mean the columns were read out of
   // order (pdftotext without -layout), and any reading of them would be a guess.
   if (
