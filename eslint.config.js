@@ -46,7 +46,24 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: nodeOnly, message: 'src/shared is pure: no Node, Electron, database or DOM.' }] },
+        {
+          patterns: [
+            { group: nodeOnly, message: 'src/shared is pure: no Node, Electron, database or DOM.' },
+            {
+              group: ['**/main/**', '**/main', '**/renderer/**', '**/preload/**', '**/cli/**'],
+              message: 'src/shared imports nothing of the processes built on it (relative paths included).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/preload/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/main/**', '**/renderer/**', '**/cli/**'], message: 'The preload exposes the contract only.' }] },
       ],
     },
   },
@@ -59,7 +76,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/main/**', 'electron', 'better-sqlite3', 'node:*'],
+              group: ['**/main/**', '**/main', '**/preload/**', '**/cli/**', 'electron', 'better-sqlite3', 'node:*'],
               message: 'The renderer talks to main only through the IPC contract.',
             },
           ],

@@ -77,6 +77,7 @@ console.log(`\npeak memory (RSS): ${(peak / 1024 / 1024).toFixed(0)} MB`);
 if (!process.argv.includes('--parse-only')) {
   for (const [title, script] of [
     ['library', 'bench-library.ts'],
+    ['grading', 'bench-grading.ts'],
     ['review screen', 'bench-ui.ts'],
   ] as const) {
     const path = join(import.meta.dirname, script);

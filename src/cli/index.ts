@@ -4,10 +4,15 @@ import { runParse } from './commands/parse';
 const HELP = `政府信息公开年报评审 — 命令行 (Report Inspector command line)
 
   parse <文件> --json              解析一份年报，输出 JSON 报告模型 (print the report model as JSON)
+  grade <文件> [--previous <上年报告>] [--peers <同年其他报告…>] [--checklist <评分表.json>] [--received <YYYY-MM-DD>] --json
+                                   检查并按评分表给出建议分 (every check and the checklist's suggested points)
   import <路径…> --db <库文件>      导入文件或文件夹到评审库 (import files or folders into a library)
   list --db <库文件> [--year N] [--text 关键词]   列出库中的报告 (list the reports of a library)
   backup --db <库文件> [--to <备份文件>]          备份评审库 (back up a library while it is in use)
   restore <备份文件> --db <库文件>                从备份恢复（先关闭应用）(restore a backup; close the app first)
+  export --db <库文件> [--year N | --ids 1,2] --xlsx <汇总表.xlsx>   Excel 汇总表：汇总、明细、排名 (the county's Excel summary)
+  package export --db <库文件> [--year N | --ids 1,2] --out <交接包.ripkg>   导出评审交接包 (a review package for a colleague)
+  package import <交接包.ripkg> --db <库文件>     导入交接包，列出评分冲突 (import a review package; conflicts listed)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -15,6 +20,10 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'parse':
       return runParse(rest);
+    case 'grade': {
+      const { runGrade } = await import('./commands/grade');
+      return runGrade(rest);
+    }
     case 'import': {
       const { runImport } = await import('./commands/import');
       return runImport(rest);
@@ -26,6 +35,14 @@ async function main(argv: string[]): Promise<number> {
     case 'backup': {
       const { runBackup } = await import('./commands/backup');
       return runBackup(rest);
+    }
+    case 'export': {
+      const { runExport } = await import('./commands/export');
+      return runExport(rest);
+    }
+    case 'package': {
+      const { runPackage } = await import('./commands/package');
+      return runPackage(rest);
     }
     case 'restore': {
       const { runRestore } = await import('./commands/backup');

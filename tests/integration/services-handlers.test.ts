@@ -20,7 +20,7 @@ export async function parseFile(path) {
   const format = extname(path) === '.html' ? 'html' : 'txt';
   const [organ, year] = text.replace(/<[^>]*>/g, '').trim().split('\\n');
   const model = { file: fileName, format, title: organ + '年度报告', organ, year: Number(year), template: 'v2021', publishedAt: null,
-    sections: [{ no: 1, title: '总体情况', text }], checks: [{ id: 'c1', status: 'pass', message: '相符', cells: ['t3/new/natural'] }], problems: [],
+    sections: [{ no: 1, title: '总体情况', text }], problems: [],
     cells: { 't3/new/natural': text.includes('?') ? { value: null, state: 'ambiguous', raw: '1 0', source: { line: 3 }, note: '数字可能被拆开' }
       : { value: 5, state: 'number', raw: '5', source: { line: 3 } } } };
   return { fileName, bytes, sha256: createHash('sha256').update(bytes).digest('hex'), model, problems: [],
@@ -100,7 +100,7 @@ describe('handlers', () => {
     const detail = await lib.wrapped['report:get']({ id: b });
     expect(detail.ok && detail.value.cells['t3/new/natural']?.corrected?.value).toBe(10);
     expect(detail.ok && detail.value.summary).toMatchObject({ status: 'imported', correctionCount: 1 });
-    expect(detail.ok && detail.value.checks).toHaveLength(1);
+    expect(detail.ok && detail.value.checks).toHaveLength(59);
     const history = await lib.wrapped['cell:history']({ reportId: b, cellId: 't3/new/natural' });
     expect(history.ok && history.value.map((c) => c.reason)).toEqual(['原文为10']);
   });

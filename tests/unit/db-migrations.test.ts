@@ -140,4 +140,47 @@ describe('migrations', () => {
     expect(() => openDb(path)).toThrow(FutureSchemaError);
     expect(() => openDb(path)).toThrow(/版本/);
   });
+
+  it('0040 upgrades a version-30 library: stored checks go, corrections stay, decisions are append-only', () => {
+    const path = join(dir, 'g.sqlite');
+    const old = openDb(path, { targetVersion: 30 });
+    old
+      .prepare(
+        `INSERT INTO reports (year, file_name, format, sha256, size, imported_at, parsed_at, template, status, model_json)
+       VALUES (2023, 'a.html', 'html', ?, 10, 'now', 'now', 'v2021', 'imported', '{}')`,
+      )
+      .run('b'.repeat(64));
+    old
+      .prepare(
+        "INSERT INTO corrections (report_id, cell_id, value, state, reason, by, at) VALUES (1, 't3/new/natural', 2, 'number', 'r', 'x', 'now')",
+      )
+      .run();
+    old
+      .prepare("INSERT INTO checks (report_id, check_id, ord, status, message, cells_json) VALUES (1, 'ARI-01', 0, 'pass', 'm', '[]')")
+      .run();
+    old.close();
+    const db = openDb(path);
+    expect(schemaVersion(db)).toBe(40);
+    expect(tables(db)).not.toContain('checks');
+    expect(tables(db)).toEqual(
+      expect.arrayContaining(['decisions', 'comments', 'report_facts', 'checklists', 'settings', 'grading_cache']),
+    );
+    expect((db.prepare('SELECT count(*) AS n FROM corrections').get() as { n: number }).n).toBe(1);
+    db.prepare(
+      "INSERT INTO decisions (report_id, item_id, points, suggested, note, checklist, by, at) VALUES (1, 'A1', 5, 10, 'late', 'default@1', 'x', 'now')",
+    ).run();
+    expect(() => db.prepare('UPDATE decisions SET points = 10').run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM decisions').run()).toThrow(/append-only/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO decisions (report_id, item_id, points, suggested, checklist, by, at) VALUES (1, 'A1', -1, 0, 'c', 'x', 'now')",
+        )
+        .run(),
+    ).toThrow();
+    // Deleting the report takes its decisions with it (the only way they go).
+    db.prepare('DELETE FROM reports WHERE id = 1').run();
+    expect((db.prepare('SELECT count(*) AS n FROM decisions').get() as { n: number }).n).toBe(0);
+    db.close();
+  });
 });

@@ -33,7 +33,6 @@ function model(over: Partial<ReportModel> = {}): ReportModel {
     publishedAt: '2024-01-20',
     sections: [{ no: 1, title: '总体情况', text: '本年度主动公开政府信息一千余条。' }],
     cells: { 't3/new/natural': cell(12), 't3/total/total': cell(30), 't4/review/upheld': cell(null) },
-    checks: [{ id: 't3.total', status: 'pass', message: '合计相符', cells: ['t3/total/total'] }],
     problems: [],
     ...over,
   };
@@ -63,7 +62,6 @@ describe('reports repository', () => {
     const cells = repo.listCells(db, r.reportId);
     expect(cells['t3/new/natural']).toMatchObject({ value: 12, state: 'number', source: { page: 1, box: [1, 2, 3, 4] } });
     expect(repo.getReportModel(db, r.reportId)?.title).toContain('年度报告');
-    expect(repo.listChecks(db, r.reportId)).toEqual([{ id: 't3.total', status: 'pass', message: '合计相符', cells: ['t3/total/total'] }]);
   });
 
   it('recognises a second copy of the same bytes as a duplicate and stores nothing new', () => {
@@ -140,7 +138,7 @@ describe('reports repository', () => {
     const { reportId } = add('del');
     repo.addCorrection(db, { reportId, cellId: 't3/new/natural', value: 1, state: 'number', reason: 'r', by: 'x' });
     expect(repo.deleteReport(db, reportId)).toBe(true);
-    const tables = ['reports', 'report_texts', 'originals', 'cells', 'sections', 'corrections', 'checks', 'reports_fts', 'reports_grams'];
+    const tables = ['reports', 'report_texts', 'originals', 'cells', 'sections', 'corrections', 'decisions', 'reports_fts', 'reports_grams'];
     for (const t of tables) {
       expect((db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n, t).toBe(0);
     }

@@ -29,7 +29,6 @@ beforeAll(() => {
       template: 'v2021',
       publishedAt: null,
       sections: [],
-      checks: [],
       problems: [],
       cells: {
         't3/new/natural': d.ambiguous

@@ -35,7 +35,6 @@ function model(i: number, d: (typeof DOCS)[number]): ReportModel {
     template: 'v2021',
     publishedAt: null,
     sections: [],
-    checks: [],
     problems: [],
     cells: {},
   };

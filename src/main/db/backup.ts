@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openDb, schemaVersion, FutureSchemaError, type Db, type OpenOptions } from './connection';
 
-const REQUIRED_TABLES = ['units', 'reports', 'originals', 'sections', 'cells', 'corrections', 'problems', 'checks'];
+const REQUIRED_TABLES = ['units', 'reports', 'originals', 'sections', 'cells', 'corrections', 'problems'];
 
 /** Copies the live database (WAL included) to a new file with SQLite's online backup; the app keeps working meanwhile. */
 export async function backupDb(db: Db, target: string): Promise<string> {

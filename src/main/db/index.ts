@@ -4,5 +4,6 @@ export { LATEST_VERSION, MIGRATIONS } from './migrations/index';
 export * from './reports-repo';
 export * from './cells-repo';
 export * from './library-repo';
-export * from './checks-repo';
 export * from './backup';
+export * from './grading-repo';
+export * from './package-repo';

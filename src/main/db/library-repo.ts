@@ -85,6 +85,10 @@ export function toSummary(row: ReportRow): ReportSummary {
     uncertainCells: row.uncertainCells,
     problemCount: row.problemCount,
     correctionCount: row.correctionCount,
+    // Derived by the services (grading, reasons, other files of the same report).
+    grading: null,
+    attention: [],
+    sameAs: [],
   };
 }
 

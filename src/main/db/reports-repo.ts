@@ -3,7 +3,6 @@ import type { ParsedCell, ReportModel } from '../../shared/model/report';
 import type { SourceFormat } from '../../shared/document/types';
 import type { ReportStatus } from '../../shared/ipc/contract';
 import type { Db } from './connection';
-import { listChecks } from './checks-repo';
 import { deleteGrams, writeGrams } from './grams';
 
 export interface NewReport {
@@ -70,7 +69,6 @@ export function getReportModel(db: Db, id: number): ReportModel | undefined {
   const row = db.prepare('SELECT model_json AS json FROM reports WHERE id = ?').get(id) as { json: string } | undefined;
   if (!row) return undefined;
   const model = JSON.parse(row.json) as ReportModel;
-  model.checks = listChecks(db, id);
   model.sections = db.prepare('SELECT no, title, text FROM sections WHERE report_id = ? ORDER BY no').all(id) as ReportModel['sections'];
   model.cells = {};
   const cells = db
@@ -102,9 +100,9 @@ export function getReportText(db: Db, id: number): string | undefined {
   return (db.prepare('SELECT text FROM report_texts WHERE report_id = ?').get(id) as { text: string } | undefined)?.text;
 }
 
-/** What model_json keeps: everything but cells, sections and checks, which have their own tables. */
+/** What model_json keeps: everything but cells and sections, which have their own tables (the prose paragraphs stay here). */
 function modelRest(model: ReportModel): string {
-  return JSON.stringify({ ...model, cells: {}, sections: [], checks: [] });
+  return JSON.stringify({ ...model, cells: {}, sections: [] });
 }
 
 export function getOriginal(db: Db, id: number): Buffer | undefined {
@@ -125,7 +123,7 @@ export function ensureUnit(db: Db, name: string | null | undefined): number | nu
 }
 
 /**
- * Stores a parsed report with its original, cells, sections, problems, checks and index row — all or nothing.
+ * Stores a parsed report with its original, cells, sections, problems and index row — all or nothing.
  * A file whose checksum is already in the library is a duplicate and changes nothing.
  */
 export function insertReport(db: Db, r: NewReport): InsertOutcome {
@@ -167,7 +165,7 @@ export function insertReport(db: Db, r: NewReport): InsertOutcome {
   })();
 }
 
-/** Sections, cells, problems and checks of one parse; callers clear the old ones first. */
+/** Sections, cells and problems of one parse; callers clear the old ones first. */
 function writeParsed(db: Db, id: number, model: ReportModel, problems: NewReport['problems']): void {
   const section = db.prepare('INSERT OR REPLACE INTO sections (report_id, no, title, text) VALUES (?, ?, ?, ?)');
   for (const s of model.sections) section.run(id, s.no, s.title, s.text);
@@ -180,10 +178,6 @@ function writeParsed(db: Db, id: number, model: ReportModel, problems: NewReport
   }
   const problem = db.prepare('INSERT INTO problems (report_id, kind, message) VALUES (?, ?, ?)');
   for (const p of problems) problem.run(id, p.kind, p.message);
-  const check = db.prepare(
-    'INSERT OR REPLACE INTO checks (report_id, check_id, ord, status, message, cells_json) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  model.checks.forEach((c, i) => check.run(id, c.id, i, c.status, c.message, JSON.stringify(c.cells)));
   db.prepare('UPDATE reports SET problem_count = ? WHERE id = ?').run(problems.length, id);
 }
 
@@ -215,14 +209,14 @@ export function refreshStatus(db: Db, id: number): void {
 }
 
 /**
- * Replaces what the parser produced (cells, sections, problems, checks, model, text) after a parser upgrade.
+ * Replaces what the parser produced (cells, sections, problems, model, text) after a parser upgrade.
  * Corrections are not touched; unit and year follow the new parse unless the inspector set them by hand.
  */
 export function reparseReport(db: Db, id: number, r: Pick<NewReport, 'model' | 'problems' | 'text' | 'at'>): boolean {
   return db.transaction((): boolean => {
     const row = getReportRow(db, id);
     if (!row) return false;
-    for (const table of ['sections', 'cells', 'problems', 'checks'] as const) {
+    for (const table of ['sections', 'cells', 'problems'] as const) {
       db.prepare(`DELETE FROM ${table} WHERE report_id = ?`).run(id);
     }
     const at = r.at ?? new Date().toISOString();

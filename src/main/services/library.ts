@@ -3,6 +3,7 @@ import type { EventName, Events, Handlers } from '../../shared/ipc/contract';
 import { openDb, type Db } from '../db/index';
 import { ImportQueue, type QueueOptions } from '../import/queue';
 import { createHandlers, wrapHandlers, type WrappedHandlers } from './handlers';
+import { GradingService } from './grading';
 
 export interface LibraryOptions {
   /** The database file: the app's user-data folder in Electron, `--db` on the command line. */
@@ -19,6 +20,7 @@ export interface Library {
   db: Db;
   queue: ImportQueue;
   handlers: Handlers;
+  grading: GradingService;
   /** The same handlers returning Result<T> and never rejecting. */
   wrapped: WrappedHandlers;
   close(): Promise<void>;
@@ -27,17 +29,19 @@ export interface Library {
 export function openLibrary(options: LibraryOptions): Library {
   const db = openDb(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const queue = new ImportQueue({ ...options.queue, db });
+  const grading = new GradingService(db, () => options.userName ?? '评审员');
   const handlers = createHandlers({
     db,
     queue,
+    grading,
     emit: options.emit ?? (() => {}),
     ...(options.dialog ? { dialog: options.dialog } : {}),
-    ...(options.userName ? { userName: options.userName } : {}),
   });
   return {
     db,
     queue,
     handlers,
+    grading,
     wrapped: wrapHandlers(handlers),
     async close() {
       await queue.close();

@@ -1,11 +1,15 @@
 // Pure guards for every channel argument: unknown input from the renderer in, a typed argument or a Chinese reason out.
 import type { CellState } from '../model/report';
-import type { Channel, ChannelArg, LibraryQuery, ReportStatus } from './contract';
+import type { UnitLevel } from '../checks/types';
+import type { GradingState } from '../grading/assessment';
+import type { BatchSelection, Channel, ChannelArg, LibraryQuery, ReportStatus, Settings } from './contract';
 
 export type Guarded<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const STATUSES: readonly ReportStatus[] = ['imported', 'needs-attention', 'graded'];
 const STATES: readonly CellState[] = ['number', 'blank', 'dash', 'missing', 'ambiguous'];
+const GRADING: readonly GradingState[] = ['ungraded', 'in-progress', 'graded'];
+const LEVELS: readonly UnitLevel[] = ['township', 'street', 'county_dept', 'county_gov', 'other'];
 const MAX_PATHS = 10_000;
 const MAX_IDS = 10_000;
 
@@ -89,6 +93,8 @@ function guardQuery(x: unknown): LibraryQuery {
   if (organ !== undefined) q.organ = shortText(organ, '单位', 200);
   const status = field(o, 'status');
   if (status !== undefined) q.status = STATUSES.includes(status as ReportStatus) ? (status as ReportStatus) : fail('状态不正确。');
+  const grading = field(o, 'grading');
+  if (grading !== undefined) q.grading = GRADING.includes(grading as GradingState) ? (grading as GradingState) : fail('评分状态不正确。');
   const text = field(o, 'text');
   if (text !== undefined && !(typeof text === 'string' && text.trim() === '')) q.text = shortText(text, '搜索内容', 200);
   const limit = field(o, 'limit');
@@ -140,6 +146,104 @@ function guardBackup(x: unknown): ChannelArg<'db:backup'> {
   return { path };
 }
 
+/** Free text that may be empty (a comment cleared, a note left out), bounded, single or multi-line. */
+function longText(x: unknown, name: string, max: number): string {
+  if (x === undefined || x === null) return '';
+  if (typeof x !== 'string') fail(`${name} 必须是文字。`);
+  if (x.length > max) fail(`${name} 过长（最多 ${max} 个字符）。`);
+  if ([...x].some((ch) => (ch.codePointAt(0) ?? 0) < 0x20 && ch !== '\n' && ch !== '\t')) fail(`${name} 含有不允许的控制字符。`);
+  return x;
+}
+
+function itemId(x: unknown): string {
+  return typeof x === 'string' && /^[A-Za-z0-9_.-]{1,20}$/.test(x) ? x : fail('评分项编号不正确。');
+}
+
+function guardDecide(x: unknown): ChannelArg<'grade:decide'> {
+  const o = obj(x);
+  const points = field(o, 'points');
+  if (!(typeof points === 'number' && Number.isFinite(points) && points >= 0 && points <= 100)) fail('得分必须是 0 至 100 之间的数字。');
+  const note = longText(field(o, 'note'), '理由', 2000);
+  return { reportId: id(field(o, 'reportId'), '报告编号'), itemId: itemId(field(o, 'itemId')), points, ...(note ? { note } : {}) };
+}
+
+function guardComment(x: unknown): ChannelArg<'grade:comment'> {
+  const o = obj(x);
+  const item = field(o, 'itemId');
+  return {
+    reportId: id(field(o, 'reportId'), '报告编号'),
+    itemId: item === null || item === undefined ? null : itemId(item),
+    text: longText(field(o, 'text'), '评语', 5000),
+  };
+}
+
+function guardLink(x: unknown): ChannelArg<'grade:link-previous'> {
+  const o = obj(x);
+  const prev = field(o, 'previousId');
+  const previousId = prev === null || prev === 'auto' ? prev : id(prev, '上年报告编号');
+  return { reportId: id(field(o, 'reportId'), '报告编号'), previousId };
+}
+
+function isoDate(x: unknown): string {
+  if (typeof x !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(x)) fail('日期须写成 YYYY-MM-DD。');
+  const d = new Date(`${x}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== x) fail(`日期不存在：${x}`);
+  return x;
+}
+
+function checklistRefArg(x: unknown): string {
+  return typeof x === 'string' && /^[\w\u4e00-\u9fff-]{1,60}@\d{1,6}$/.test(x) ? x : fail('评分表编号不正确。');
+}
+
+function guardSettings(x: unknown): ChannelArg<'settings:set'> {
+  const o = obj(x);
+  const out: Partial<Settings> = {};
+  const deadlines = field(o, 'deadlines');
+  if (deadlines !== undefined) {
+    const d = obj(deadlines);
+    const clean: Partial<Settings['deadlines']> = {};
+    for (const [k, v] of Object.entries(d)) {
+      if (!LEVELS.includes(k as UnitLevel)) fail(`单位级别不正确：${k}`);
+      if (typeof v !== 'string' || !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(v)) fail('截止日期须写成“月-日”（如 01-31）。');
+      clean[k as UnitLevel] = v;
+    }
+    out.deadlines = clean as Settings['deadlines'];
+  }
+  const checklist = field(o, 'checklist');
+  if (checklist !== undefined) out.checklist = checklistRefArg(checklist);
+  const inspector = field(o, 'inspector');
+  if (inspector !== undefined) out.inspector = shortText(inspector, '评审人姓名', 40);
+  return out;
+}
+
+function guardSelection(o: Record<string, unknown>): BatchSelection {
+  const out: BatchSelection = {};
+  const ids = field(o, 'reportIds');
+  if (ids !== undefined) {
+    if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_IDS) fail(`报告编号须为 1 至 ${MAX_IDS} 个。`);
+    out.reportIds = ids.map((i) => id(i, '报告编号'));
+  }
+  const y = field(o, 'year');
+  if (y !== undefined) out.year = year(y);
+  if (out.reportIds === undefined && out.year === undefined) fail('请指定报告或年度。');
+  const order = field(o, 'order');
+  if (order !== undefined) out.order = order === 'ranking' || order === 'unit' ? order : fail('排序方式必须是 ranking 或 unit。');
+  return out;
+}
+
+/** An output path the inspector chose: absolute, with the expected extension. */
+function outPath(x: unknown, ext: string): string | undefined {
+  if (x === undefined) return undefined;
+  if (!isAbsolutePath(x)) fail('保存路径必须是完整的绝对路径。');
+  if (!x.toLowerCase().endsWith(ext)) fail(`文件名须以 ${ext} 结尾。`);
+  return x;
+}
+
+function what(o: Record<string, unknown>): 'sheets' | 'ranking' {
+  const w = field(o, 'what');
+  return w === 'sheets' || w === 'ranking' ? w : fail('打印内容必须是 sheets 或 ranking。');
+}
+
 const GUARDS: { [C in Channel]: (x: unknown) => ChannelArg<C> } = {
   'library:list': guardQuery,
   'report:get': (x) => ({ id: id(field(obj(x), 'id'), '报告编号') }),
@@ -160,6 +264,49 @@ const GUARDS: { [C in Channel]: (x: unknown) => ChannelArg<C> } = {
   'dialog:open': (x) => {
     const kind = field(obj(x), 'kind');
     return { kind: kind === 'files' || kind === 'folder' ? kind : fail('选择类型必须是 files 或 folder。') };
+  },
+  'grade:get': (x) => ({ reportId: id(field(obj(x), 'reportId'), '报告编号') }),
+  'grade:decide': guardDecide,
+  'grade:comment': guardComment,
+  'grade:history': (x) => ({ reportId: id(field(obj(x), 'reportId'), '报告编号') }),
+  'grade:link-previous': guardLink,
+  'grade:set-published': (x) => {
+    const o = obj(x);
+    const date = field(o, 'date');
+    return { reportId: id(field(o, 'reportId'), '报告编号'), date: date === null ? null : isoDate(date) };
+  },
+  'checklist:list': (x) => (obj(x), {}),
+  'checklist:get': (x) => ({ ref: checklistRefArg(field(obj(x), 'ref')) }),
+  'checklist:save': (x) => {
+    const c = field(obj(x), 'checklist');
+    if (JSON.stringify(c ?? null).length > 200_000) fail('评分表过大。');
+    return { checklist: c };
+  },
+  'checklist:activate': (x) => ({ ref: checklistRefArg(field(obj(x), 'ref')) }),
+  'settings:get': (x) => (obj(x), {}),
+  'settings:set': guardSettings,
+  'ranking:get': (x) => ({ year: year(field(obj(x), 'year')) }),
+  'print:preview': (x) => ({ ...guardSelection(obj(x)), what: what(obj(x)) }),
+  'print:dialog': (x) => ({ ...guardSelection(obj(x)), what: what(obj(x)) }),
+  'print:pdf': (x) => {
+    const path = outPath(field(obj(x), 'path'), '.pdf');
+    return { ...guardSelection(obj(x)), what: what(obj(x)), ...(path ? { path } : {}) };
+  },
+  'export:xlsx': (x) => {
+    const path = outPath(field(obj(x), 'path'), '.xlsx');
+    return { ...guardSelection(obj(x)), ...(path ? { path } : {}) };
+  },
+  'package:export': (x) => {
+    const path = outPath(field(obj(x), 'path'), '.ripkg');
+    return { ...guardSelection(obj(x)), ...(path ? { path } : {}) };
+  },
+  'package:import': (x) => {
+    const path = outPath(field(obj(x), 'path'), '.ripkg');
+    return path ? { path } : {};
+  },
+  'job:cancel': (x) => {
+    const jobId = field(obj(x), 'jobId');
+    return { jobId: typeof jobId === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(jobId) ? jobId : fail('任务编号不正确。') };
   },
   'db:info': (x) => (obj(x), {}),
   'db:backup': guardBackup,

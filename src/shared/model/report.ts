@@ -32,13 +32,11 @@ export interface Section {
   text: string;
 }
 
-export type CheckStatus = 'pass' | 'fail' | 'warn' | 'uncertain' | 'na';
-
-export interface CheckResult {
-  id: string;
-  status: CheckStatus;
-  message: string;
-  cells: string[];
+/** A paragraph of prose as printed (tables excluded), with its section (1–6, null outside them) and place in the document. */
+export interface Paragraph {
+  text: string;
+  section: number | null;
+  source: CellSource | null;
 }
 
 export interface ReportModel {
@@ -51,7 +49,8 @@ export interface ReportModel {
   publishedAt: string | null;
   sections: Section[];
   cells: Record<string, ParsedCell>;
-  checks: CheckResult[];
+  /** The prose, paragraph by paragraph, for the checks' evidence; absent in models stored before it was kept. */
+  paragraphs?: Paragraph[];
   /** Reader and parser problems worth showing (needs OCR, partial read…). */
   problems: { kind: string; message: string }[];
 }

@@ -1,12 +1,12 @@
-// The parser pipeline: source document → report model (meta, sections, template, every cell) → arithmetic checks.
+// The parser pipeline: source document → report model (meta, sections, prose paragraphs, template, every cell).
+// Checks are a stage of their own (src/shared/checks), run on the effective cells.
 import type { SourceAnchor, SourceDocument } from '../document/types';
-import type { CellSource, ParsedCell, ReportModel } from '../model/report';
+import type { CellSource, Paragraph, ParsedCell, ReportModel } from '../model/report';
 import { looksTraditional } from '../normalize/text';
 import { SHAPE_2019, SHAPE_2021, cellsOf } from '../template/catalog';
-import { arithmeticChecks } from '../checks/arithmetic';
 import { buildStream, unitAt, type Stream } from './stream';
 import { readMeta } from './meta';
-import { findSections } from './sections';
+import { findSections, type SectionRange } from './sections';
 import { readTables, type CellOutcome } from './tables';
 
 export function parseReport(doc: SourceDocument, file: string): ReportModel {
@@ -34,6 +34,7 @@ export function parseReport(doc: SourceDocument, file: string): ReportModel {
       if (!ids.has(def.id) && tables.template !== 'hybrid') cells[def.id] = missing();
     }
   }
+  const ranges = findSections(stream);
   const problems = doc.problems.map((p) => ({ kind: p.kind, message: p.message }));
   if (tables.template === 'unknown')
     problems.push({ kind: 'not-a-report', message: '未找到年度报告的统计表（表二、表三、表四），未读取任何数值' });
@@ -45,11 +46,24 @@ export function parseReport(doc: SourceDocument, file: string): ReportModel {
     year: meta.year,
     template: tables.template,
     publishedAt: meta.publishedAt,
-    sections: findSections(stream),
+    sections: ranges.map((r) => r.section),
     cells,
-    checks: arithmeticChecks(cells),
+    paragraphs: paragraphsOf(stream, ranges),
     problems,
   };
+}
+
+/** Every prose unit (not a table cell) as printed, with the section it falls in and its anchor. */
+function paragraphsOf(stream: Stream, ranges: SectionRange[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const u of stream.units) {
+    if (u.tableCell || !u.raw.trim()) continue;
+    // The last section whose heading starts before the unit ends: a paragraph holding a heading belongs to it.
+    let section: number | null = null;
+    for (const r of ranges) if (r.start < u.end && u.start < r.end) section = r.section.no;
+    out.push({ text: u.raw, section, source: sourceOf(u.anchor) });
+  }
+  return out;
 }
 
 function missing(): ParsedCell {

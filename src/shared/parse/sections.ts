@@ -19,8 +19,15 @@ interface Found {
   titleEnd: number;
 }
 
+/** A found section and the stream range it covers (heading included). */
+export interface SectionRange {
+  section: Section;
+  start: number;
+  end: number;
+}
+
 /** Section headings in order; each must follow the previous one. */
-export function findSections(stream: Stream): Section[] {
+export function findSections(stream: Stream): SectionRange[] {
   const found: Found[] = [];
   let kFrom = 0;
   for (const h of HEADINGS) {
@@ -38,13 +45,14 @@ export function findSections(stream: Stream): Section[] {
   return found.map((f, i) => {
     const end = found[i + 1]?.start ?? stream.text.length;
     // Shown as printed: normalisation is for finding the headings only.
-    return {
+    const section = {
       no: f.no,
       title: oneLine(rawText(stream, f.start, f.titleEnd)),
       text: rawText(stream, f.titleEnd, end)
         .replace(/\n{2,}/g, '\n')
         .trim(),
     };
+    return { section, start: f.start, end };
   });
 }
 
