@@ -48,8 +48,7 @@ export async function runParse(argv: string[]): Promise<number> {
       return 1;
     }
     // The printed model is the contract's: the prose paragraphs stay internal (they are the checks' evidence).
-    const { paragraphs: _paragraphs, ...model } = got.model;
-    const out = { ...model, checks: evaluate({ report: got.model }) };
+    const out = { ...got.model, paragraphs: undefined, checks: evaluate({ report: got.model }) };
     process.stdout.write(JSON.stringify(out, null, argv.includes('--compact') ? undefined : 2) + '\n');
     return 0;
   } finally {

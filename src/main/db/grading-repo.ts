@@ -32,7 +32,9 @@ export function addDecision(db: Db, d: NewDecision): void {
 
 /** Every decision of a report in the order made (the latest per item is current). */
 export function listDecisions(db: Db, reportId: number): (Decision & { id: number })[] {
-  return db.prepare(`SELECT ${DECISION_COLUMNS} FROM decisions WHERE report_id = ? ORDER BY id`).all(reportId) as (Decision & { id: number })[];
+  return db.prepare(`SELECT ${DECISION_COLUMNS} FROM decisions WHERE report_id = ? ORDER BY id`).all(reportId) as (Decision & {
+    id: number;
+  })[];
 }
 
 export function addComment(db: Db, c: { reportId: number; itemId: string | null; text: string; by: string; at?: string }): void {
@@ -66,8 +68,7 @@ export function addFact(db: Db, f: { reportId: number; kind: FactKind; value: st
 /** The latest stated value of a fact; undefined when never stated (null when stated back to automatic). */
 export function currentFact(db: Db, reportId: number, kind: FactKind): string | null | undefined {
   const row = db.prepare('SELECT value FROM report_facts WHERE report_id = ? AND kind = ? ORDER BY id DESC LIMIT 1').get(reportId, kind) as
-    | { value: string | null }
-    | undefined;
+    { value: string | null } | undefined;
   return row === undefined ? undefined : row.value;
 }
 
@@ -111,8 +112,7 @@ export function setSetting(db: Db, key: string, value: string): void {
 
 export function unitLevelOf(db: Db, reportId: number): UnitLevel | null {
   const row = db.prepare('SELECT u.level FROM reports r JOIN units u ON u.id = r.unit_id WHERE r.id = ?').get(reportId) as
-    | { level: UnitLevel | null }
-    | undefined;
+    { level: UnitLevel | null } | undefined;
   return row?.level ?? null;
 }
 
@@ -133,7 +133,9 @@ export function gradingInputs(db: Db, reportId: number, previousId: number | nul
     previousId === null
       ? null
       : db
-          .prepare(`SELECT r.parsed_at AS parsed, (SELECT max(id) FROM corrections WHERE report_id = r.id) AS corr FROM reports r WHERE r.id = ?`)
+          .prepare(
+            `SELECT r.parsed_at AS parsed, (SELECT max(id) FROM corrections WHERE report_id = r.id) AS corr FROM reports r WHERE r.id = ?`,
+          )
           .get(previousId);
   const peers = db
     .prepare(`SELECT count(*) AS n, max(id) AS last, max(parsed_at) AS parsed FROM reports WHERE year IS ? AND id != ?`)
@@ -171,4 +173,11 @@ export function reportsOfYear(db: Db, year: number | null): { id: number; organ:
        WHERE r.year IS ? ORDER BY r.id`,
     )
     .all(year) as { id: number; organ: string | null; year: number | null; fileName: string }[];
+}
+
+/** A version of one year's set of reports: changes when a report of the year is added, removed or re-parsed. */
+export function yearVersion(db: Db, year: number): string {
+  return JSON.stringify(
+    db.prepare('SELECT count(*) AS n, max(id) AS last, max(parsed_at) AS parsed FROM reports WHERE year = ?').get(year),
+  );
 }

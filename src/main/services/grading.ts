@@ -5,7 +5,7 @@ import type { ReportModel } from '../../shared/model/report';
 import type { UnitLevel } from '../../shared/checks/types';
 import { DEFAULT_SETTINGS } from '../../shared/checks/types';
 import { inferLevel } from '../../shared/checks/context';
-import { sameUnit } from '../../shared/checks/unit-names';
+import { normalizeUnitName, sameUnit } from '../../shared/checks/unit-names';
 import { checklistRef, gradeOf, validateChecklist, type Checklist } from '../../shared/grading/checklist';
 import { DEFAULT_CHECKLIST } from '../../shared/grading/default-checklist';
 import { assess, type Assessment } from '../../shared/grading/assessment';
@@ -37,6 +37,8 @@ export interface GradingResult {
 export class GradingService {
   /** Effective models by report id, valid while the parse and the corrections are unchanged. */
   private readonly models = new Map<number, CachedModel>();
+  /** The parsed models of one year's reports (the peers), valid while that year's reports are unchanged. */
+  private readonly years = new Map<number, { key: string; models: Map<number, ReportModel> }>();
 
   constructor(
     private readonly db: Db,
@@ -154,7 +156,7 @@ export class GradingService {
         note: `评审人更正：${c.reason}`,
       };
     }
-    if (this.models.size > 400) this.models.delete(this.models.keys().next().value as number);
+    if (this.models.size > 64) this.models.delete(this.models.keys().next().value as number);
     this.models.set(id, { key, model });
     return model;
   }
@@ -194,16 +196,35 @@ export class GradingService {
     return { report: found ?? null, how: 'auto' };
   }
 
+  /**
+   * Every report of a year as parsed, loaded once and kept while the year's reports are unchanged: grading a
+   * whole year compares each report with all the others, and their fingerprints are cached by model object.
+   */
+  private yearModels(year: number): Map<number, ReportModel> {
+    const key = repo.yearVersion(this.db, year);
+    const hit = this.years.get(year);
+    if (hit?.key === key) return hit.models;
+    const models = new Map<number, ReportModel>();
+    for (const r of repo.reportsOfYear(this.db, year)) {
+      const m = repo.getReportModel(this.db, r.id);
+      if (m) models.set(r.id, { ...m, organ: r.organ ?? m.organ, year });
+    }
+    if (this.years.size >= 2) this.years.delete(this.years.keys().next().value as number);
+    this.years.set(year, { key, models });
+    return models;
+  }
+
   /** Other units' reports of the same year (one file per report: the other files of a report are not its peers). */
   peers(id: number): ReportModel[] {
     const row = repo.getReportRow(this.db, id);
     if (!row || row.year === null) return [];
-    const seen: string[] = row.organ ? [row.organ] : [];
+    const seen = new Set<string>(row.organ ? [normalizeUnitName(row.organ)] : []);
     const out: ReportModel[] = [];
-    for (const r of repo.reportsOfYear(this.db, row.year)) {
-      if (r.id === id || (r.organ !== null && seen.some((o) => sameUnit(o, r.organ!)))) continue;
-      if (r.organ !== null) seen.push(r.organ);
-      out.push(this.effectiveModel(r.id));
+    for (const [peerId, m] of this.yearModels(row.year)) {
+      const unit = m.organ ? normalizeUnitName(m.organ) : null;
+      if (peerId === id || (unit !== null && seen.has(unit))) continue;
+      if (unit !== null) seen.add(unit);
+      out.push(m);
     }
     return out;
   }

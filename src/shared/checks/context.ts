@@ -3,13 +3,23 @@
 import type { CellSource, ParsedCell, ReportModel } from '../model/report';
 import { looksTraditional, normalizeText } from '../normalize/text';
 import { checkDef } from './catalog';
-import { DEFAULT_SETTINGS, type CheckResult, type CheckStatus, type EvalInput, type EvalSettings, type Span, type UnitLevel } from './types';
+import {
+  DEFAULT_SETTINGS,
+  type CheckResult,
+  type CheckStatus,
+  type EvalInput,
+  type EvalSettings,
+  type Span,
+  type UnitLevel,
+} from './types';
 
 export interface Sentence {
   /** As printed (what a span quotes). */
   text: string;
   /** Normalised for matching: NFKC, simplified script, single spaces. */
   norm: string;
+  /** The normalised text without any space: what most patterns match against. */
+  key: string;
   /** Section number 1–6, or null before the first heading / outside the sections. */
   section: number | null;
   source: CellSource | null;
@@ -55,7 +65,8 @@ export function sentencesOf(report: ReportModel, traditional: boolean): Sentence
   const out: Sentence[] = [];
   paragraphsOf(report).forEach((p, para) => {
     for (const text of splitSentences(p.text)) {
-      out.push({ text, norm: normalizeText(text, traditional), section: p.section, source: p.source, para });
+      const norm = normalizeText(text, traditional);
+      out.push({ text, norm, key: norm.replace(/\s/g, ''), section: p.section, source: p.source, para });
     }
   });
   return out;

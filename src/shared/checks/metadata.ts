@@ -144,7 +144,7 @@ function foreignNames(ctx: EvalContext, prose: Sentence[]): Residue[] {
   }
   const out: Residue[] = [];
   for (const name of names) {
-    for (const s of prose) if (s.norm.replace(/\s/g, '').includes(name)) out.push({ s, what: `出现其他单位名称“${name}”` });
+    for (const s of prose) if (s.key.includes(name)) out.push({ s, what: `出现其他单位名称“${name}”` });
   }
   return out;
 }
@@ -154,7 +154,7 @@ function namesCheck(ctx: EvalContext): CheckResult {
   const found: Residue[] = [];
   const self = selfWords(ctx);
   for (const s of prose) {
-    const key = s.norm.replace(/\s/g, '');
+    const key = s.key;
     const ph = PLACEHOLDER.exec(key) ?? ALTERNATIVE.exec(key);
     if (ph) found.push({ s, what: `模板残留“${ph[0]}”` });
     const sw = self?.exec(key);

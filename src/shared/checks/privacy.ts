@@ -143,7 +143,7 @@ function findNames(prose: Sentence[], re: RegExp): NameHit[] {
   const out: NameHit[] = [];
   for (const s of prose) {
     if (flattenedTable(s.norm)) continue;
-    for (const m of s.norm.replace(/\s/g, '').matchAll(re)) {
+    for (const m of s.key.matchAll(re)) {
       const given = m[3] ?? '';
       const pseudonym = PSEUDONYM.test(given);
       if (!pseudonym && NOT_NAME.test(given)) continue;
@@ -193,7 +193,7 @@ function mailCheck(prose: Sentence[]): CheckResult {
   for (const s of prose) {
     const mail = FREE_MAIL.exec(s.norm);
     if (mail && PERSONAL.test(s.norm)) hits.push({ s, what: `个人邮箱${mail[0]}` });
-    const home = HOME.exec(s.norm.replace(/\s/g, ''));
+    const home = HOME.exec(s.key);
     if (home) hits.push({ s, what: `住址“${home[0]}”` });
   }
   if (hits.length === 0) return result('PRV-04', 'pass', '未发现个人邮箱或住址');
@@ -208,7 +208,7 @@ function mailCheck(prose: Sentence[]): CheckResult {
 const REVIEWERS = /初审[:：]?[\u4e00-\u9fff]{2,4}.{0,12}?(复审|终审)|(审核人|审签人|签发人|核稿人|校对人)[:：][\u4e00-\u9fff]{2,4}/;
 
 function reviewersCheck(prose: Sentence[]): CheckResult {
-  const hits = prose.filter((s) => REVIEWERS.test(s.norm.replace(/\s/g, '')));
+  const hits = prose.filter((s) => REVIEWERS.test(s.key));
   if (hits.length === 0) return result('PRV-05', 'pass', '未印出内部审核人员');
   return result('PRV-05', 'info', `印出了内部审核流程及人员：${hits.map((s) => s.text).join('；')}`, {
     spans: hits.slice(0, 3).map(spanOf),
@@ -223,11 +223,11 @@ const BENIGN = /审查|不涉|防止|杜绝|严禁|确保|不予公开|不公开
 
 function secretsCheck(prose: Sentence[]): CheckResult {
   const hits = prose.filter((s) => {
-    const k = s.norm.replace(/\s/g, '');
+    const k = s.key;
     return SECRET.test(k) && !BENIGN.test(k);
   });
   if (hits.length === 0) return result('PRV-06', 'pass', '未发现涉密标识');
-  const words = [...new Set(hits.map((s) => SECRET.exec(s.norm.replace(/\s/g, ''))?.[0] ?? ''))].join('、');
+  const words = [...new Set(hits.map((s) => SECRET.exec(s.key)?.[0] ?? ''))].join('、');
   return result('PRV-06', 'warn', `正文出现涉密标识：${words}，请核实是否公开了涉密内容`, {
     spans: hits.slice(0, 5).map(spanOf),
     count: hits.length,

@@ -9,10 +9,17 @@ export function sectionOf(ctx: EvalContext, no: number): Section | undefined {
   return ctx.report.sections.find((s) => s.no === no);
 }
 
-/** The section's body (heading excluded), normalised and without spaces, for keyword tests; null when absent. */
+const KEYS = new WeakMap<EvalContext, Map<number, string | null>>();
+
+/** The section's body (heading excluded), normalised and without spaces, for keyword tests; null when absent. Once per report. */
 export function sectionKey(ctx: EvalContext, no: number): string | null {
+  let keys = KEYS.get(ctx);
+  if (!keys) KEYS.set(ctx, (keys = new Map()));
+  if (keys.has(no)) return keys.get(no) ?? null;
   const sec = sectionOf(ctx, no);
-  return sec ? normalizeText(sec.text, ctx.traditional).replace(/\s/g, '') : null;
+  const key = sec ? normalizeText(sec.text, ctx.traditional).replace(/\s/g, '') : null;
+  keys.set(no, key);
+  return key;
 }
 
 /**
@@ -28,7 +35,7 @@ export function sentencesIn(ctx: EvalContext, no: number): Sentence[] {
 /** Spans of the first sentences that match, at most `max`. */
 export function spansWhere(sentences: readonly Sentence[], re: RegExp, max = 3): Span[] {
   return sentences
-    .filter((s) => re.test(s.norm.replace(/\s/g, '')))
+    .filter((s) => re.test(s.key))
     .slice(0, max)
     .map(spanOf);
 }

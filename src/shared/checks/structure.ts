@@ -55,11 +55,11 @@ function titleSentence(ctx: EvalContext): { sentence: Sentence | null; named: bo
   const head = ctx.sentences.filter((s) => s.section === null).slice(0, 20);
   for (let i = 0; i < head.length; i++) {
     const s = head[i]!;
-    const key = s.norm.replace(/\s/g, '');
+    const key = s.key;
     const m = TITLE.exec(key);
     if (!m || key.length > 60) continue;
     const before = key.slice(0, m.index);
-    const prev = head[i - 1]?.norm.replace(/\s/g, '') ?? '';
+    const prev = head[i - 1]?.key ?? '';
     return { sentence: s, named: UNIT.test(before) || (prev.length <= 30 && UNIT.test(prev)) };
   }
   return null;
@@ -86,7 +86,7 @@ function looseHeading(ctx: EvalContext, no: number): Sentence | undefined {
   const numeral = NUMERALS[no - 1]!;
   const start = new RegExp(`^(第${numeral}部分|${numeral}[、.,，:：])`);
   return ctx.sentences.find((s) => {
-    const key = s.norm.replace(/\s/g, '');
+    const key = s.key;
     return key.length <= 40 && start.test(key) && HEADING_KEYS[no - 1]!.test(key);
   });
 }
@@ -331,7 +331,7 @@ function otherMattersCheck(ctx: EvalContext): CheckResult {
   if (year !== null && year >= 2021) {
     if (FEE.test(key))
       return result('STR-10', 'pass', '第六部分说明了信息处理费收取情况', { spans: spansWhere(sentencesIn(ctx, 6), FEE, 1) });
-    const elsewhere = ctx.sentences.find((s) => FEE_STATEMENT.test(s.norm.replace(/\s/g, '')) && !flattenedTable(s.norm));
+    const elsewhere = ctx.sentences.find((s) => FEE_STATEMENT.test(s.key) && !flattenedTable(s.norm));
     if (elsewhere) return result('STR-10', 'pass', '信息处理费收取情况写在第六部分以外', { spans: [spanOf(elsewhere)] });
     const what = key.length === 0 ? '第六部分为空' : `第六部分（“${sec.text.slice(0, 30)}”）`;
     return result('STR-10', 'warn', `${what}，未说明信息处理费收取情况（${year}年度起应说明）`, { spans, count: 1 });
@@ -354,7 +354,7 @@ function peopleGovCheck(ctx: EvalContext): CheckResult {
   const people = ctx.level === 'township' || ctx.level === 'county_gov';
   if (!people && ctx.level !== 'street') return result('STR-11', 'na', '非人民政府报告，不要求说明工作考核、社会评议和责任追究结果');
   const prose = ctx.sentences.filter((s) => !flattenedTable(s.norm));
-  const key = prose.map((s) => s.norm.replace(/\s/g, '')).join('');
+  const key = prose.map((s) => s.key).join('');
   const missing = DUTIES.filter((d) => !d.re.test(key));
   if (missing.length === 0) {
     return result('STR-11', 'pass', '说明了工作考核、社会评议和责任追究情况', { spans: spansWhere(prose, /考核|评议|责任追究/, 3) });

@@ -94,9 +94,9 @@ function tableText(ctx: EvalContext): Sentence[] {
 
 function inventedCheck(ctx: EvalContext): CheckResult {
   if (ctx.report.template === 'unknown') return result('TPL-03', 'na', '未找到统计表');
-  const hits = tableText(ctx).filter((s) => INVENTED.test(s.norm.replace(/\s/g, '')));
+  const hits = tableText(ctx).filter((s) => INVENTED.test(s.key));
   if (hits.length === 0) return result('TPL-03', 'pass', '未发现自行增加的小计、合计行列');
-  const words = [...new Set(hits.map((s) => INVENTED.exec(s.norm.replace(/\s/g, ''))?.[0] ?? ''))].join('、');
+  const words = [...new Set(hits.map((s) => INVENTED.exec(s.key)?.[0] ?? ''))].join('、');
   return result('TPL-03', 'warn', `表格中有统一格式没有的栏目：${words}`, { spans: hits.slice(0, 5).map(spanOf), count: hits.length });
 }
 
@@ -106,7 +106,7 @@ const LABEL_KEYS = [...T3_V2021, ...T3_V2019, ...T3_GROUPS, { label: '三、本�
 
 /** A printed line that is a strict beginning of a table-三 label: truncated, in the source or by extraction. */
 function truncated(s: Sentence): boolean {
-  const key = s.norm.replace(/\s/g, '');
+  const key = s.key;
   if (key.length < 4 || key.length > 40) return false;
   if (LABEL_KEYS.includes(key)) return false;
   return LABEL_KEYS.some((label) => label.length > key.length && label.startsWith(key));
@@ -150,7 +150,7 @@ function referencesCheck(ctx: EvalContext): CheckResult {
   const found: { s: Sentence; what: string }[] = [];
   for (const o of OUTDATED) {
     if (year < o.from) continue;
-    for (const s of prose) if (o.re.test(s.norm.replace(/\s/g, ''))) found.push({ s, what: o.what });
+    for (const s of prose) if (o.re.test(s.key)) found.push({ s, what: o.what });
   }
   if (found.length === 0) return result('TPL-05', 'pass', '未发现过时的法规依据');
   const whats = [...new Set(found.map((f) => f.what))];

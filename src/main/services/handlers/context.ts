@@ -4,6 +4,7 @@ import { guardArg } from '../../../shared/ipc/guards';
 import * as repo from '../../db/index';
 import type { Db } from '../../db/index';
 import type { ImportQueue } from '../../import/queue';
+import type { Printer } from '../../print/printer';
 import { ServiceError } from '../errors';
 import type { GradingService } from '../grading';
 
@@ -14,6 +15,10 @@ export interface ServiceContext {
   emit: <E extends EventName>(event: E, payload: Events[E]) => void;
   /** Native chooser (Electron); absent in the CLI and the loopback test host. */
   dialog?: (kind: 'files' | 'folder') => Promise<string[]>;
+  /** Chromium behind the print channels: Electron's in the app, playwright-core's in the CLI and the test host. */
+  printer?: Printer;
+  /** Native save chooser (Electron) for print:pdf without a path; null when cancelled. */
+  saveDialog?: (suggestedName: string) => Promise<string | null>;
   /** Where db:backup writes when no path is given; `<library folder>/backups` by default. */
   backupDir?: string;
 }

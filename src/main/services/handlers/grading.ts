@@ -24,7 +24,16 @@ function history(ctx: ServiceContext, reportId: number): DecisionRecord[] {
   const out: (DecisionRecord & { seq: string })[] = [];
   const last = new Map<string, number>();
   for (const d of repo.listDecisions(ctx.db, reportId)) {
-    out.push({ kind: 'points', itemId: d.itemId, from: last.get(d.itemId) ?? d.suggested, to: d.points, text: d.note, by: d.by, at: d.at, seq: d.at });
+    out.push({
+      kind: 'points',
+      itemId: d.itemId,
+      from: last.get(d.itemId) ?? d.suggested,
+      to: d.points,
+      text: d.note,
+      by: d.by,
+      at: d.at,
+      seq: d.at,
+    });
     last.set(d.itemId, d.points);
   }
   for (const c of repo.listComments(ctx.db, reportId))

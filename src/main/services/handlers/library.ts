@@ -12,7 +12,12 @@ function listWithGrading(ctx: ServiceContext, q: LibraryQuery): LibraryPage {
   const wanted = all.reports.filter((r) => ctx.grading.summary(r.id).state === q.grading);
   const offset = Math.max(0, q.offset ?? 0);
   const page = wanted.slice(offset, offset + Math.min(q.limit ?? repo.DEFAULT_LIMIT, repo.MAX_LIMIT));
-  return decorate(ctx, { ...all, reports: page, total: wanted.length, hits: all.hits.filter((h) => page.some((r) => r.id === h.reportId)) });
+  return decorate(ctx, {
+    ...all,
+    reports: page,
+    total: wanted.length,
+    hits: all.hits.filter((h) => page.some((r) => r.id === h.reportId)),
+  });
 }
 
 function decorate(ctx: ServiceContext, page: LibraryPage): LibraryPage {
@@ -42,4 +47,3 @@ export function libraryHandlers(ctx: ServiceContext): LibraryHandlers {
     'report:delete': async (raw) => ({ deleted: repo.deleteReport(ctx.db, arg('report:delete', raw).id) }),
   };
 }
-
