@@ -79,6 +79,7 @@ if (!process.argv.includes('--parse-only')) {
     ['library', 'bench-library.ts'],
     ['grading', 'bench-grading.ts'],
     ['review screen', 'bench-ui.ts'],
+    ['print', 'bench-print.ts'],
   ] as const) {
     const path = join(import.meta.dirname, script);
     if (!existsSync(path)) continue;

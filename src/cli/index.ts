@@ -6,6 +6,11 @@ const HELP = `政府信息公开年报评审 — 命令行 (Report Inspector com
   parse <文件> --json              解析一份年报，输出 JSON 报告模型 (print the report model as JSON)
   grade <文件> [--previous <上年报告>] [--peers <同年其他报告…>] [--checklist <评分表.json>] [--received <YYYY-MM-DD>] --json
                                    检查并按评分表给出建议分 (every check and the checklist's suggested points)
+  sheet <文件> [grade 的选项] --pdf <输出.pdf>
+                                   打印一份 A4 评分表（分数均为建议分）(one A4 assessment sheet, suggested points)
+  sheets --db <库文件> [--year N] [--order ranking|unit] --pdf <输出.pdf>
+                                   库中一个年度的全部评分表，合为一个 PDF (every sheet of a year, one PDF)
+  ranking --db <库文件> --year N [--pdf <输出.pdf>]   全县排名 (the county ranking, as text or A4 PDF)
   import <路径…> --db <库文件>      导入文件或文件夹到评审库 (import files or folders into a library)
   list --db <库文件> [--year N] [--text 关键词]   列出库中的报告 (list the reports of a library)
   backup --db <库文件> [--to <备份文件>]          备份评审库 (back up a library while it is in use)
@@ -23,6 +28,18 @@ async function main(argv: string[]): Promise<number> {
     case 'grade': {
       const { runGrade } = await import('./commands/grade');
       return runGrade(rest);
+    }
+    case 'sheet': {
+      const { runSheet } = await import('./commands/sheet');
+      return runSheet(rest);
+    }
+    case 'sheets': {
+      const { runSheets } = await import('./commands/sheet');
+      return runSheets(rest);
+    }
+    case 'ranking': {
+      const { runRanking } = await import('./commands/sheet');
+      return runRanking(rest);
     }
     case 'import': {
       const { runImport } = await import('./commands/import');

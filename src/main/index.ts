@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { openLibrary, type Library } from './services/library';
 import { eventSender, registerIpc } from './ipc/register';
 import { createMainWindow } from './window';
+import { ElectronPrinter } from './print/electron-printer';
 import { APP_SCHEME, cspFor, hardenContents, hardenSession, type SecurityOptions } from './security';
 import { SECURITY_HEADERS, contentType, resolveInside } from './host/static-files';
 
@@ -66,6 +67,17 @@ async function chooseFiles(kind: 'files' | 'folder'): Promise<string[]> {
   return r.canceled ? [] : r.filePaths;
 }
 
+/** Where print:pdf writes when the renderer gives no path; null when the inspector cancels. */
+async function choosePdfPath(suggestedName: string): Promise<string | null> {
+  const options: Electron.SaveDialogOptions = {
+    title: '导出 PDF',
+    defaultPath: join(app.getPath('documents'), suggestedName.replace(/[\\/:*?"<>|]/g, '_')),
+    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+  };
+  const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  return r.canceled || !r.filePath ? null : r.filePath.toLowerCase().endsWith('.pdf') ? r.filePath : `${r.filePath}.pdf`;
+}
+
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, security);
   serveRenderer();
@@ -75,6 +87,8 @@ async function start(): Promise<void> {
     ...(binding ? { nativeBinding: binding } : {}),
     emit: eventSender(() => win?.webContents),
     dialog: chooseFiles,
+    printer: new ElectronPrinter(),
+    saveDialog: choosePdfPath,
     userName: userInfo().username,
     // Import work runs in worker threads started from the bundled worker next to this file.
     queue: { workerEntry: { entry: new URL('./worker-runner.js', import.meta.url), eval: false } },

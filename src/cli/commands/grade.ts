@@ -1,7 +1,7 @@
 // `grade <file> [--previous <file>] [--peers <file>…] [--checklist <file.json>] [--received <YYYY-MM-DD>] --json`:
 // every check of the catalog on one report and the checklist's suggested points (contract.md §5).
 import { readFile } from 'node:fs/promises';
-import { grade } from '../../shared/grading/index';
+import { grade, type Graded } from '../../shared/grading/index';
 import { validateChecklist, type Checklist } from '../../shared/grading/checklist';
 import { DEFAULT_CHECKLIST } from '../../shared/grading/default-checklist';
 import type { ReportModel } from '../../shared/model/report';
@@ -10,7 +10,7 @@ import { newPool, parseOne } from './parse';
 const USAGE =
   '用法 usage: grade <文件 file> [--previous <上年报告>] [--peers <同年其他单位报告…>] [--checklist <评分表.json>] [--received <YYYY-MM-DD>] --json\n';
 
-interface GradeArgs {
+export interface GradeArgs {
   file: string;
   previous?: string;
   peers: string[];
@@ -50,24 +50,20 @@ async function loadChecklist(path: string): Promise<Checklist | string> {
   return v.ok ? v.checklist : `${path}: 评分表有误：${v.errors.join('；')} | invalid checklist`;
 }
 
-export async function runGrade(argv: string[]): Promise<number> {
-  const a = parseGradeArgs(argv);
-  if (typeof a === 'string') {
-    process.stderr.write(`${a}\n${USAGE}`);
-    return 2;
-  }
+export interface GradedFile {
+  model: ReportModel;
+  graded: Graded;
+  checklist: Checklist;
+}
+
+/** The `grade` pipeline, shared with `sheet`: parse the file (and last year's, the peers') in a worker, then grade. */
+export async function gradeFile(a: GradeArgs): Promise<GradedFile | { error: string; code: number }> {
   const checklist = a.checklist ? await loadChecklist(a.checklist) : DEFAULT_CHECKLIST;
-  if (typeof checklist === 'string') {
-    process.stderr.write(`${checklist}\n`);
-    return 1;
-  }
+  if (typeof checklist === 'string') return { error: checklist, code: 1 };
   const pool = newPool();
   try {
     const main = await parseOne(pool, a.file);
-    if ('error' in main) {
-      process.stderr.write(`${main.error}\n`);
-      return 1;
-    }
+    if ('error' in main) return { error: main.error, code: 1 };
     // A previous or peer report that cannot be read is left out with a warning: the report itself is still graded.
     const other = async (file: string): Promise<ReportModel | null> => {
       const got = await parseOne(pool, file);
@@ -80,12 +76,35 @@ export async function runGrade(argv: string[]): Promise<number> {
       const m = await other(p);
       if (m) peers.push(m);
     }
-    const r = main.model;
-    const { checks, sheet } = grade({ report: r, previous, peers, receivedAt: a.received ?? null }, checklist);
-    const out = { file: r.file, organ: r.organ, year: r.year, template: r.template, publishedAt: r.publishedAt ?? a.received ?? null, checks, sheet };
-    process.stdout.write(JSON.stringify(out, null, argv.includes('--compact') ? undefined : 2) + '\n');
-    return 0;
+    const graded = grade({ report: main.model, previous, peers, receivedAt: a.received ?? null }, checklist);
+    return { model: main.model, graded, checklist };
   } finally {
     await pool.close();
   }
+}
+
+export async function runGrade(argv: string[]): Promise<number> {
+  const a = parseGradeArgs(argv);
+  if (typeof a === 'string') {
+    process.stderr.write(`${a}\n${USAGE}`);
+    return 2;
+  }
+  const got = await gradeFile(a);
+  if ('error' in got) {
+    process.stderr.write(`${got.error}\n`);
+    return got.code;
+  }
+  const r = got.model;
+  const { checks, sheet } = got.graded;
+  const out = {
+    file: r.file,
+    organ: r.organ,
+    year: r.year,
+    template: r.template,
+    publishedAt: r.publishedAt ?? a.received ?? null,
+    checks,
+    sheet,
+  };
+  process.stdout.write(JSON.stringify(out, null, argv.includes('--compact') ? undefined : 2) + '\n');
+  return 0;
 }

@@ -4,6 +4,7 @@ import { openDb, type Db } from '../db/index';
 import { ImportQueue, type QueueOptions } from '../import/queue';
 import { createHandlers, wrapHandlers, type WrappedHandlers } from './handlers';
 import { GradingService } from './grading';
+import type { Printer } from '../print/printer';
 
 export interface LibraryOptions {
   /** The database file: the app's user-data folder in Electron, `--db` on the command line. */
@@ -13,6 +14,9 @@ export interface LibraryOptions {
   emit?: <E extends EventName>(event: E, payload: Events[E]) => void;
   dialog?: (kind: 'files' | 'folder') => Promise<string[]>;
   userName?: string;
+  /** Prints sheets and the ranking (closed with the library). */
+  printer?: Printer;
+  saveDialog?: (suggestedName: string) => Promise<string | null>;
   queue?: Omit<QueueOptions, 'db'>;
 }
 
@@ -36,6 +40,8 @@ export function openLibrary(options: LibraryOptions): Library {
     grading,
     emit: options.emit ?? (() => {}),
     ...(options.dialog ? { dialog: options.dialog } : {}),
+    ...(options.printer ? { printer: options.printer } : {}),
+    ...(options.saveDialog ? { saveDialog: options.saveDialog } : {}),
   });
   return {
     db,
@@ -45,6 +51,7 @@ export function openLibrary(options: LibraryOptions): Library {
     wrapped: wrapHandlers(handlers),
     async close() {
       await queue.close();
+      await options.printer?.close().catch(() => undefined);
       db.close();
     },
   };

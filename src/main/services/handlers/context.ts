@@ -15,7 +15,7 @@ export interface ServiceContext {
   emit: <E extends EventName>(event: E, payload: Events[E]) => void;
   /** Native chooser (Electron); absent in the CLI and the loopback test host. */
   dialog?: (kind: 'files' | 'folder') => Promise<string[]>;
-  /** Chromium behind the print channels: Electron's in the app, playwright-core's in the CLI and the test host. */
+  /** Chromium behind the print channels: Electron's in the app, playwright-core's in the CLI and the tests (absent: print:pdf refuses). */
   printer?: Printer;
   /** Native save chooser (Electron) for print:pdf without a path; null when cancelled. */
   saveDialog?: (suggestedName: string) => Promise<string | null>;
