@@ -231,9 +231,9 @@ describe('workspace in Chromium over the loopback host', () => {
     await page.getByRole('button', { name: '报告库', exact: true }).click();
     const row = page
       .locator('.report-row')
-      .filter({ has: page.locator('td:nth-child(7)', { hasText: /\d/ }) })
+      .filter({ has: page.locator('td.uncertain-count', { hasText: /\d/ }) })
       .first();
-    const uncertain = Number(await row.locator('td:nth-child(7)').textContent());
+    const uncertain = Number(await row.locator('td.uncertain-count').textContent());
     expect(uncertain).toBeGreaterThan(0);
     await row.locator('.report-open').click();
     await page.locator('.tpl-t3').waitFor();
@@ -254,7 +254,7 @@ describe('workspace in Chromium over the loopback host', () => {
     await screenshot(page, '13-review-uncertain');
   });
 
-  it('jumps to a section (the source scrolls to its heading) and marks the cells of an arithmetic check', async () => {
+  it('jumps to a section (the source scrolls to its heading) and marks the cells and the sentence of a check', async () => {
     await openReport(HTML_REPORT);
     await page.locator('.sections-bar button', { hasText: '三' }).click();
     await page.locator('.section-text h3').waitFor();
@@ -264,10 +264,11 @@ describe('workspace in Chromium over the loopback host', () => {
     expect((await frameHighlight())?.text.replace(/\s/g, '')).toContain(title.replace(/\s/g, '').slice(0, 8));
     await screenshot(page, '10-review-section');
     await page.locator('.sections-bar button', { hasText: '表格' }).click();
-    const check = page.locator('.check').first();
-    await check.click();
-    const flagged = await page.locator('td.cell--flagged').count();
-    expect(flagged).toBeGreaterThan(1);
+    // 正文申请件数与表三一致: its cells in the tables, the sentence that states the count in the source.
+    await page.getByRole('tab', { name: /全部检查/ }).click();
+    await page.locator('.check[data-check-id="XCK-01"]').click();
+    await expect.poll(() => page.locator('td.cell--flagged').count()).toBeGreaterThan(1);
+    await expect.poll(async () => (await frameHighlight())?.text ?? '').toContain('申请');
     await screenshot(page, '11-review-check');
   });
 

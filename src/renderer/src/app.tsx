@@ -1,4 +1,4 @@
-// The application frame: the navigation bar, the three screens, and state that outlives a screen (the running import, the open report).
+// The application frame: the navigation bar, the screens, and state that outlives a screen (the running import, the open report).
 import { useCallback, useState } from 'react';
 import { NavBar, type Screen } from './components/nav-bar';
 import { Notice } from './components/notice';
@@ -6,6 +6,7 @@ import { LibraryScreen } from './features/library/library-screen';
 import { ImportScreen } from './features/import/import-screen';
 import { useImport } from './features/import/use-import';
 import { ReviewScreen } from './features/review/review-screen';
+import { ChecklistScreen } from './features/checklists/checklist-screen';
 
 export function App(): React.JSX.Element {
   const [screen, setScreen] = useState<Screen>('library');
@@ -35,6 +36,7 @@ export function App(): React.JSX.Element {
           <LibraryScreen version={libraryVersion} onOpen={openReport} onChanged={() => setLibraryVersion((v) => v + 1)} />
         )}
         {screen === 'import' && <ImportScreen importer={importer} onShowLibrary={() => setScreen('library')} />}
+        {screen === 'checklists' && <ChecklistScreen />}
         {screen === 'review' && review && (
           <ReviewScreen
             id={review.id}

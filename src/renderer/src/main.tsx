@@ -6,6 +6,8 @@ import './styles/base.css';
 import './styles/library.css';
 import './styles/import.css';
 import './styles/review.css';
+import './styles/grading.css';
+import './styles/checklists.css';
 
 const root = document.getElementById('root');
 if (root) {

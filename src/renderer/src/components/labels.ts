@@ -1,7 +1,8 @@
 // Chinese labels for the contract's enumerations, shared by the screens.
 import type { ReportStatus } from '../../../shared/ipc/contract';
 import type { SourceFormat } from '../../../shared/document/types';
-import type { CellState, CheckStatus, TemplateVersion } from '../../../shared/model/report';
+import type { CellState, TemplateVersion } from '../../../shared/model/report';
+import type { CheckStatus, UnitLevel } from '../../../shared/checks/types';
 
 export const STATUS_LABEL: Record<ReportStatus, string> = { imported: '已导入', 'needs-attention': '需关注', graded: '已评分' };
 
@@ -29,4 +30,31 @@ export const STATE_LABEL: Record<CellState, string> = {
   ambiguous: '存疑',
 };
 
-export const CHECK_LABEL: Record<CheckStatus, string> = { pass: '通过', fail: '不符', warn: '警告', uncertain: '存疑', na: '不适用' };
+export const CHECK_LABEL: Record<CheckStatus, string> = {
+  pass: '通过',
+  fail: '不符',
+  warn: '警告',
+  info: '提示',
+  uncertain: '存疑',
+  manual: '需人工判断',
+  na: '不适用',
+};
+
+/** The check families of domain.md §6, in catalog order. */
+export const CHECK_FAMILIES: { prefix: string; label: string }[] = [
+  { prefix: 'STR', label: '结构完整' },
+  { prefix: 'TPL', label: '格式版本' },
+  { prefix: 'ARI', label: '表内勾稽' },
+  { prefix: 'XCK', label: '文表与跨年一致' },
+  { prefix: 'MET', label: '时效与元数据' },
+  { prefix: 'QLT', label: '内容质量' },
+  { prefix: 'PRV', label: '隐私与保密' },
+];
+
+export const UNIT_LEVEL_LABEL: Record<UnitLevel, string> = {
+  township: '乡镇',
+  street: '街道',
+  county_dept: '县直部门',
+  county_gov: '县人民政府',
+  other: '其他单位',
+};

@@ -1,9 +1,9 @@
-// The top bar: the three screens, the import in progress, the library file and its backup.
+// The top bar: the screens, the import in progress, the library file and its backup.
 import { useEffect, useState } from 'react';
 import { call, errorMessage } from '../api';
 import type { ImportState } from '../features/import/use-import';
 
-export type Screen = 'library' | 'import' | 'review';
+export type Screen = 'library' | 'import' | 'review' | 'checklists';
 
 interface Props {
   screen: Screen;
@@ -18,6 +18,7 @@ const TABS: { id: Screen; label: string }[] = [
   { id: 'library', label: '报告库' },
   { id: 'import', label: '导入' },
   { id: 'review', label: '审阅' },
+  { id: 'checklists', label: '评分表设置' },
 ];
 
 export function NavBar({ screen, onScreen, canReview, importer, onNotice, version }: Props): React.JSX.Element {

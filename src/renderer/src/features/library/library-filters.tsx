@@ -1,6 +1,7 @@
-// Filters of the library: year, unit, status and the full-text search box.
+// Filters of the library: year, unit, status, grading state and the full-text search box.
 import { useEffect, useState } from 'react';
 import type { LibraryQuery, ReportStatus } from '../../../../shared/ipc/contract';
+import { GRADING_STATE_LABEL, type GradingState } from '../../../../shared/grading/assessment';
 import { STATUS_LABEL } from '../../components/labels';
 
 interface Props {
@@ -65,6 +66,21 @@ export function LibraryFilters({ query, years, organs, onChange }: Props): React
           {(Object.keys(STATUS_LABEL) as ReportStatus[]).map((s) => (
             <option key={s} value={s}>
               {STATUS_LABEL[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        评分
+        <select
+          aria-label="按评分状态筛选"
+          value={query.grading ?? ''}
+          onChange={(e) => onChange(without(query, 'grading', (e.target.value || undefined) as GradingState | undefined))}
+        >
+          <option value="">全部</option>
+          {(Object.keys(GRADING_STATE_LABEL) as GradingState[]).map((s) => (
+            <option key={s} value={s}>
+              {GRADING_STATE_LABEL[s]}
             </option>
           ))}
         </select>

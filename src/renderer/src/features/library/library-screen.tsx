@@ -56,7 +56,9 @@ export function LibraryScreen({ version, onOpen, onChanged }: Props): React.JSX.
       </div>
       {page && page.total === 0 && !loading ? (
         <p className="empty-state">
-          {query.text || query.year || query.organ || query.status ? '没有符合条件的报告。' : '报告库是空的。请到“导入”页导入年报文件。'}
+          {query.text || query.year || query.organ || query.status || query.grading
+            ? '没有符合条件的报告。'
+            : '报告库是空的。请到“导入”页导入年报文件。'}
         </p>
       ) : (
         <ReportTable

@@ -1,15 +1,17 @@
 // One value cell of tables 二/三/四: coloured by state, marked when corrected, selectable by click or keyboard.
 import type { CellView } from '../../../../shared/ipc/contract';
 import { STATE_LABEL } from '../../components/labels';
-import { effective } from './table-layout';
+import { effective, type RunPlace } from './table-layout';
 
 export interface CellEvents {
   selected: string | null;
   flagged: Set<string>;
   onSelect: (id: string) => void;
+  /** Uncertain digit runs shared by several cells of a row: printed once. */
+  runs: Map<string, RunPlace>;
 }
 
-function text(cell: CellView | undefined): string {
+function text(cell: CellView | undefined, run: RunPlace | undefined): string {
   const e = effective(cell);
   switch (e.state) {
     case 'number':
@@ -21,14 +23,24 @@ function text(cell: CellView | undefined): string {
     case 'missing':
       return '?';
     case 'ambiguous':
-      return cell?.raw ?? '?';
+      return run && !run.head ? '?' : (cell?.raw ?? '?');
   }
 }
 
-function tooltip(id: string, cell: CellView | undefined, label: string): string {
+/** An uncertain cell: "?" and, in the first cell of a shared run, the printed digits once, small, marked as unsplit. */
+function Uncertain({ cell, run }: { cell: CellView | undefined; run: RunPlace | undefined }): React.JSX.Element {
+  if (!cell?.raw || (run && !run.head)) return <>?</>;
+  return (
+    <span className="cell-run" title={run ? `原文数字串“${cell.raw}”属于本行 ${run.size} 个单元格，无法确定如何拆分` : undefined}>
+      ?<small>{cell.raw}</small>
+    </span>
+  );
+}
+
+function tooltip(id: string, cell: CellView | undefined, label: string, run: RunPlace | undefined): string {
   const e = effective(cell);
   const parts = [label, `状态：${STATE_LABEL[e.state]}${e.corrected ? '（已更正）' : ''}`];
-  if (cell?.raw) parts.push(`原文：${cell.raw}`);
+  if (cell?.raw) parts.push(`原文：${cell.raw}${run ? `（本行 ${run.size} 个单元格共用这一串数字）` : ''}`);
   if (cell?.note) parts.push(cell.note);
   if (e.corrected && cell) parts.push(`解析值：${cell.value ?? STATE_LABEL[cell.state]}`);
   return parts.join('\n') || id;
@@ -44,7 +56,9 @@ interface CellBoxProps {
 
 export function CellBox({ id, cell, label, ev, colSpan = 1 }: CellBoxProps): React.JSX.Element {
   const e = effective(cell);
+  const run = ev.runs.get(id);
   const cls = ['cell', `cell--${e.state}`];
+  if (run) cls.push(run.head ? 'cell--run-head' : 'cell--run');
   if (e.corrected) cls.push('cell--corrected');
   if (ev.selected === id) cls.push('cell--selected');
   if (ev.flagged.has(id)) cls.push('cell--flagged');
@@ -54,13 +68,13 @@ export function CellBox({ id, cell, label, ev, colSpan = 1 }: CellBoxProps): Rea
       data-cell-id={id}
       colSpan={colSpan > 1 ? colSpan : undefined}
       tabIndex={0}
-      title={tooltip(id, cell, label)}
-      aria-label={`${label}：${text(cell) || STATE_LABEL[e.state]}`}
+      title={tooltip(id, cell, label, run)}
+      aria-label={`${label}：${text(cell, run) || STATE_LABEL[e.state]}`}
       aria-selected={ev.selected === id}
       onClick={() => ev.onSelect(id)}
       onFocus={() => ev.selected !== id && ev.onSelect(id)}
     >
-      {text(cell)}
+      {e.state === 'ambiguous' ? <Uncertain cell={cell} run={run} /> : text(cell, run)}
     </td>
   );
 }

@@ -1,4 +1,4 @@
-// Finds a piece of text (a section title) in a PDF's text content and returns where it is, in points from the top-left of its page.
+// Finds a piece of text (a section title, a quoted sentence) in a PDF's text content and returns where it is, in points from the top-left of its page.
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { squash } from './source-target';
 
@@ -14,10 +14,14 @@ type Item = Extract<
   { str: string }
 >;
 
-export async function findInPdf(doc: PDFDocumentProxy, text: string): Promise<PdfSpot | null> {
+/** Searches from `fromPage` to the end, then the pages before it (a sentence's anchor names its page when it has one). */
+export async function findInPdf(doc: PDFDocumentProxy, text: string, fromPage = 1): Promise<PdfSpot | null> {
   const want = squash(text).slice(0, 24);
   if (!want) return null;
-  for (let p = 1; p <= Math.min(doc.numPages, MAX_PAGES); p++) {
+  const last = Math.min(doc.numPages, MAX_PAGES);
+  const start = Math.min(Math.max(1, fromPage), last);
+  const order = [...Array.from({ length: last - start + 1 }, (_, i) => start + i), ...Array.from({ length: start - 1 }, (_, i) => i + 1)];
+  for (const p of order) {
     const page = await doc.getPage(p);
     const content = await page.getTextContent();
     const items = content.items.filter((i): i is Item => 'str' in i);

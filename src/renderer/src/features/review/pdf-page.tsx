@@ -8,6 +8,8 @@ interface Props {
   scale: number;
   size: { w: number; h: number };
   box: [number, number, number, number] | null;
+  /** A cell's box or a sentence's (a heading found by its text counts as a sentence). */
+  boxKind: 'cell' | 'span';
   eager: boolean;
   onSize: (pageNo: number, size: { w: number; h: number }) => void;
 }
@@ -25,7 +27,7 @@ function useNearViewport(ref: React.RefObject<HTMLElement | null>, eager: boolea
   return near;
 }
 
-export function PdfPage({ doc, pageNo, scale, size, box, eager, onSize }: Props): React.JSX.Element {
+export function PdfPage({ doc, pageNo, scale, size, box, boxKind, eager, onSize }: Props): React.JSX.Element {
   const host = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const text = useRef<HTMLDivElement>(null);
@@ -67,8 +69,8 @@ export function PdfPage({ doc, pageNo, scale, size, box, eager, onSize }: Props)
       <div ref={text} className="textLayer" />
       {box && (
         <div
-          className="pdf-highlight"
-          data-ri-highlight="cell"
+          className={`pdf-highlight pdf-highlight--${boxKind}`}
+          data-ri-highlight={boxKind}
           style={{ left: box[0] * scale, top: box[1] * scale, width: (box[2] - box[0]) * scale, height: (box[3] - box[1]) * scale }}
         />
       )}

@@ -1,9 +1,11 @@
-// A PDF rendered by pdf.js (CMaps and standard fonts from the app itself, no eval), pages drawn lazily; cells are shown by page and box.
+// A PDF rendered by pdf.js (CMaps and standard fonts from the app itself, no eval), pages drawn lazily and zoomable;
+// cells and quoted sentences are shown by page and box, headings and sentences without a box by their text.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { GlobalWorkerOptions, PDFWorker, getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { findInPdf } from './pdf-find';
 import { PdfPage } from './pdf-page';
+import { ZoomBar, useZoom } from './pdf-zoom';
 import type { LocateResult, SourceTarget } from './source-target';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
@@ -64,7 +66,7 @@ export function PdfView({
   const [sizes, setSizes] = useState<Record<number, { w: number; h: number }>>({});
   const [first, setFirst] = useState<{ w: number; h: number } | null>(null);
   const [width, setWidth] = useState(600);
-  const [mark, setMark] = useState<{ page: number; box: Box | null } | null>(null);
+  const [mark, setMark] = useState<{ page: number; box: Box | null; kind: SourceTarget['kind'] } | null>(null);
 
   useEffect(() => {
     if (!doc) return;
@@ -82,7 +84,8 @@ export function PdfView({
     return () => ro.disconnect();
   }, []);
 
-  const scale = first ? Math.min(2.5, Math.max(0.4, (width - 32) / first.w)) : 1;
+  const z = useZoom(scroller, first ? Math.min(2.5, Math.max(0.4, (width - 32) / first.w)) : 1);
+  const scale = z.scale;
   const onSize = useCallback(
     (n: number, s: { w: number; h: number }) => setSizes((all) => (all[n]?.w === s.w && all[n]?.h === s.h ? all : { ...all, [n]: s })),
     [],
@@ -90,13 +93,16 @@ export function PdfView({
 
   // Scroll to a page and a box on it once the page exists; the box becomes the highlight.
   const show = useCallback(
-    (page: number, box: Box | null) => {
-      setMark({ page, box });
+    (page: number, box: Box | null, kind: SourceTarget['kind']) => {
+      setMark({ page, box, kind });
       requestAnimationFrame(() => {
         const el = scroller.current?.querySelector<HTMLElement>(`[data-page="${page}"]`);
-        if (!el || !scroller.current) return;
-        const y = el.offsetTop + (box ? box[1] * scale : 0) - scroller.current.clientHeight / 3;
-        scroller.current.scrollTo({ top: Math.max(0, y) });
+        const pane = scroller.current;
+        if (!el || !pane) return;
+        const y = el.offsetTop + (box ? box[1] * scale : 0) - pane.clientHeight / 3;
+        // Zoomed in, the box may be off to the side as well.
+        const x = el.offsetLeft + (box ? ((box[0] + box[2]) / 2) * scale : 0) - pane.clientWidth / 2;
+        pane.scrollTo({ top: Math.max(0, y), left: Math.max(0, x) });
       });
     },
     [scale],
@@ -104,16 +110,17 @@ export function PdfView({
 
   useEffect(() => {
     if (!doc || !first || !target) return;
-    if (target.kind === 'cell') {
-      const page = target.source?.page;
-      if (page === undefined || page < 1 || page > doc.numPages) return onLocate(false);
-      show(page, target.source?.box ?? null);
+    const page = target.kind === 'text' ? undefined : target.source?.page;
+    const valid = page !== undefined && page >= 1 && page <= doc.numPages;
+    if (target.kind === 'cell' || (target.kind === 'span' && valid && target.source?.box)) {
+      if (!valid) return onLocate(false);
+      show(page, target.source?.box ?? null, target.kind);
       return onLocate(true);
     }
     let live = true;
-    void findInPdf(doc, target.text).then((spot) => {
+    void findInPdf(doc, target.text, valid ? page : 1).then((spot) => {
       if (!live) return;
-      if (spot) show(spot.page, spot.box);
+      if (spot) show(spot.page, spot.box, target.kind);
       onLocate(spot !== null);
     });
     return () => {
@@ -122,23 +129,27 @@ export function PdfView({
   }, [doc, first, target, show, onLocate]);
 
   return (
-    <div ref={scroller} className="pdf-view" aria-label="PDF 原文">
-      {error && <p className="error-text">{error}</p>}
-      {!doc && !error && <p className="muted pad">正在打开 PDF…</p>}
-      {doc &&
-        first &&
-        Array.from({ length: doc.numPages }, (_, i) => i + 1).map((n) => (
-          <PdfPage
-            key={n}
-            doc={doc}
-            pageNo={n}
-            scale={scale}
-            size={sizes[n] ?? first}
-            box={mark?.page === n ? mark.box : null}
-            eager={n === 1 || mark?.page === n}
-            onSize={onSize}
-          />
-        ))}
+    <div className="pdf-pane">
+      <ZoomBar z={z} />
+      <div ref={scroller} className="pdf-view" aria-label="PDF 原文">
+        {error && <p className="error-text">{error}</p>}
+        {!doc && !error && <p className="muted pad">正在打开 PDF…</p>}
+        {doc &&
+          first &&
+          Array.from({ length: doc.numPages }, (_, i) => i + 1).map((n) => (
+            <PdfPage
+              key={n}
+              doc={doc}
+              pageNo={n}
+              scale={scale}
+              size={sizes[n] ?? first}
+              box={mark?.page === n ? mark.box : null}
+              boxKind={mark?.kind === 'cell' ? 'cell' : 'span'}
+              eager={n === 1 || mark?.page === n}
+              onSize={onSize}
+            />
+          ))}
+      </div>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // Tables 二, 三 and 四 laid out like the national template (captions, group labels with rowspans, column headers) from the catalog.
 import type { CellView } from '../../../../shared/ipc/contract';
 import { T3_COLUMNS, T3_GROUPS, T4_COLUMNS, T4_GROUPS, cellId } from '../../../../shared/template/catalog';
-import type { RowDef, T2Block } from '../../../../shared/template/catalog';
+import type { ColumnDef, RowDef, T2Block } from '../../../../shared/template/catalog';
 import { CellBox, type CellEvents } from './cell-box';
 import type { Layout } from './table-layout';
 
@@ -12,6 +12,9 @@ interface TableProps {
 }
 
 const head = (c: { labels: string[]; id: string }): string => c.labels[0] ?? c.id;
+
+/** Amounts (行政事业性收费, 政府集中采购) are printed in 万元 on the national template. */
+export const colHead = (c: ColumnDef): string => `${head(c)}${c.domain === 'amount' ? '（万元）' : ''}`;
 
 function BlockRows({ block, width, cells, ev, layout }: { block: T2Block; width: number } & TableProps): React.JSX.Element {
   const cols = block.rows[0]?.cols ?? [];
@@ -24,7 +27,7 @@ function BlockRows({ block, width, cells, ev, layout }: { block: T2Block; width:
         <th className="row-head">信息内容</th>
         {cols.map((c) => (
           <th key={c.id} colSpan={c === cols[cols.length - 1] ? width - cols.length + 1 : 1}>
-            {head(c)}
+            {colHead(c)}
           </th>
         ))}
       </tr>

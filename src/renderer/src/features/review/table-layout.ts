@@ -60,7 +60,8 @@ export function layoutFor(template: TemplateVersion, cells: Record<string, CellV
       for (const c of r.cols) {
         const id = cellId('t2', r.id, c.id);
         order.push(id);
-        labels.set(id, `表二 第二十条第（${b.item}）项 · ${r.label} · ${c.labels[0] ?? c.id}`);
+        const unit = c.domain === 'amount' ? '（万元）' : '';
+        labels.set(id, `表二 第二十条第（${b.item}）项 · ${r.label} · ${c.labels[0] ?? c.id}${unit}`);
       }
     }
   }
@@ -101,4 +102,30 @@ export function nextUncertain(layout: Layout, cells: Record<string, CellView>, f
     if (id !== undefined && isUncertain(cells[id])) return id;
   }
   return null;
+}
+
+/** Where an uncertain digit run is shared by several cells of a row: the first of them shows the run, the others "?". */
+export interface RunPlace {
+  head: boolean;
+  size: number;
+}
+
+/** The ambiguous cells of a row that were read from one printed digit run (same raw text, same anchor). */
+export function sharedRuns(layout: Layout, cells: Record<string, CellView>): Map<string, RunPlace> {
+  const byKey = new Map<string, string[]>();
+  for (const id of layout.order) {
+    const c = cells[id];
+    if (!c || c.corrected || c.state !== 'ambiguous' || !c.raw) continue;
+    const row = id.slice(0, id.lastIndexOf('/'));
+    const key = `${row}|${c.raw}|${JSON.stringify(c.source)}`;
+    const list = byKey.get(key) ?? [];
+    list.push(id);
+    byKey.set(key, list);
+  }
+  const out = new Map<string, RunPlace>();
+  for (const ids of byKey.values()) {
+    if (ids.length < 2) continue;
+    ids.forEach((id, i) => out.set(id, { head: i === 0, size: ids.length }));
+  }
+  return out;
 }

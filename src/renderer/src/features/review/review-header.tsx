@@ -1,0 +1,53 @@
+// The review screen's header: back to the library, which report this is, next uncertain cell, previous/next report, the grading panel's toggle.
+import type { ReportDetail } from '../../../../shared/ipc/contract';
+import { TEMPLATE_LABEL } from '../../components/labels';
+
+interface Props {
+  detail: ReportDetail | null;
+  index: number;
+  total: number;
+  grading: boolean;
+  onBack: () => void;
+  onMove: (d: 1 | -1) => void;
+  onNextUncertain: () => void;
+  onToggleGrading: () => void;
+}
+
+export function ReviewHeader({
+  detail,
+  index,
+  total,
+  grading,
+  onBack,
+  onMove,
+  onNextUncertain,
+  onToggleGrading,
+}: Props): React.JSX.Element {
+  const s = detail?.summary;
+  return (
+    <header className="review-head">
+      <button type="button" onClick={onBack}>
+        ← 报告库
+      </button>
+      <h2 title={s?.fileName}>{s ? `${s.organ ?? '单位未识别'} · ${s.year ?? '年度未识别'} 年度` : '正在打开…'}</h2>
+      {s && <span className="muted file-name">{s.fileName}</span>}
+      {s && <span className="tag">{TEMPLATE_LABEL[s.template]}</span>}
+      <span className="spacer" />
+      <button type="button" onClick={onNextUncertain} title="下一个存疑或未找到的单元格">
+        下一个待核（n）
+      </button>
+      <button type="button" onClick={() => onMove(-1)} disabled={index <= 0}>
+        上一份（k）
+      </button>
+      <span className="muted">
+        {index + 1} / {total}
+      </span>
+      <button type="button" onClick={() => onMove(1)} disabled={index >= total - 1}>
+        下一份（j）
+      </button>
+      <button type="button" onClick={onToggleGrading} aria-pressed={grading} className={grading ? 'toggle--on' : ''}>
+        评分栏
+      </button>
+    </header>
+  );
+}
