@@ -4,7 +4,7 @@ import { checkDef } from '../../shared/checks/catalog';
 import type { CheckStatus } from '../../shared/checks/types';
 import { GRADING_STATE_LABEL, type AssessedItem, type GradingState } from '../../shared/grading/assessment';
 import type { Checklist } from '../../shared/grading/checklist';
-import { rank } from '../../shared/grading/ranking';
+import { mainDeductions, rank } from '../../shared/grading/ranking';
 import type { GradingService } from '../services/grading';
 
 export interface Finding {
@@ -44,22 +44,6 @@ export interface Summary {
 export const TEMPLATE_LABEL: Record<string, string> = { v2021: '2021版', v2019: '2019版', hybrid: '新旧混用', unknown: '未识别' };
 const ON_TIME: Partial<Record<CheckStatus, SummaryRow['onTime']>> = { pass: '是', fail: '否' };
 
-const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-
-/** The items that lost most, largest first: "B2 主动公开 −3（原因）". */
-export function mainDeductions(items: readonly AssessedItem[], limit = 3): string[] {
-  return items
-    .map((it, i) => ({ it, i, lost: it.max - it.points }))
-    .filter((x) => x.lost > 1e-9)
-    .sort((a, b) => b.lost - a.lost || a.i - b.i)
-    .slice(0, limit)
-    .map(({ it, lost }) => {
-      const why = (it.decision?.note.trim() || it.reason || '').replace(/\s+/g, ' ');
-      return `${it.id} ${it.title} −${fmt(lost)}${why ? `（${clip(why, 40)}）` : ''}`;
-    });
-}
-
 /** Grades every report (one at a time, yielding between them so progress reaches the window) and ranks each year. */
 export async function summarize(
   grading: GradingService,
@@ -89,7 +73,7 @@ export async function summarize(
       state: a.state,
       status: `${GRADING_STATE_LABEL[a.state]}${allConfirmed ? '' : '（含建议分）'}`,
       rank: null,
-      mainDeductions: mainDeductions(a.items),
+      mainDeductions: mainDeductions(a.items, 3, 40),
       findings: g.graded.checks
         .filter((c): c is typeof c & { status: 'fail' | 'warn' } => c.status === 'fail' || c.status === 'warn')
         .map((c) => ({ id: c.id, title: checkDef(c.id)?.title ?? '', status: c.status, message: c.message, cells: c.cells })),

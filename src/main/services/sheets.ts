@@ -1,10 +1,8 @@
 // What the print channels print: each selected report's assessment with its unit, year, template and dates (one report
 // per sheet, the other files of the same report left out), in ranking or unit order; and the county ranking rows.
 import { setImmediate as yieldNow } from 'node:timers/promises';
-import type { Assessment } from '../../shared/grading/assessment';
-import { rank, SMALL_SAMPLE, type RankRow } from '../../shared/grading/ranking';
+import { mainDeductions, rank, SMALL_SAMPLE, type RankRow } from '../../shared/grading/ranking';
 import type { BatchSelection } from '../../shared/ipc/contract';
-import { pts } from '../../shared/print/escape';
 import type { RankingData, SheetData } from '../../shared/print/types';
 import * as repo from '../db/index';
 import { ServiceError } from './errors';
@@ -86,20 +84,6 @@ export function orderSheets(sheets: GatheredSheet[], order: 'ranking' | 'unit'):
   return rank(sheets.map(rankInput)).map((r) => byId.get(r.reportId)!);
 }
 
-/** The items that lost points, largest loss first: "A1 按时发布 −5（原因）". */
-export function mainDeductions(a: Assessment, limit = 3): string[] {
-  return a.items
-    .filter((i) => i.points < i.max - 1e-9)
-    .sort((x, y) => y.max - y.points - (x.max - x.points))
-    .slice(0, limit)
-    .map((i) => {
-      const why = (i.decision?.note.trim() || i.reason).replace(/\s+/g, ' ');
-      const short = why.length > 22 ? `${why.slice(0, 21)}…` : why;
-      const title = i.title.replace(/[（(].*$/, '');
-      return `${i.id} ${title} −${pts(i.max - i.points)}${short ? `（${short}）` : ''}`;
-    });
-}
-
 function rankInput(s: GatheredSheet) {
   const a = s.assessment;
   return {
@@ -110,7 +94,7 @@ function rankInput(s: GatheredSheet) {
     max: a.max,
     grade: a.grade,
     state: a.state,
-    mainDeductions: mainDeductions(a),
+    mainDeductions: mainDeductions(a.items),
   };
 }
 

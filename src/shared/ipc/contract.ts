@@ -263,6 +263,8 @@ export interface Channels {
   /** A review package of the chosen reports (originals, parses, corrections, decisions) for a colleague. */
   'package:export': { arg: BatchSelection & { path?: string }; result: { path: string; reports: number } };
   'package:import': { arg: { path?: string }; result: PackageImportSummary };
+  /** Items where a colleague's imported decision differs from the one in force here (both kept): for a second look. */
+  'package:conflicts': { arg: { reportIds?: number[] }; result: PackageImportSummary['conflicts'] };
   'job:cancel': { arg: { jobId: string }; result: { cancelled: boolean } };
   'db:info': { arg: Record<string, never>; result: { path: string; reports: number } };
   'db:backup': { arg: { path?: string }; result: { path: string } };
@@ -310,6 +312,7 @@ export const CHANNELS: readonly Channel[] = [
   'export:xlsx',
   'package:export',
   'package:import',
+  'package:conflicts',
   'job:cancel',
   'db:info',
   'db:backup',

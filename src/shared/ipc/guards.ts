@@ -304,6 +304,12 @@ const GUARDS: { [C in Channel]: (x: unknown) => ChannelArg<C> } = {
     const path = outPath(field(obj(x), 'path'), '.ripkg');
     return path ? { path } : {};
   },
+  'package:conflicts': (x) => {
+    const ids = field(obj(x), 'reportIds');
+    if (ids === undefined) return {};
+    if (!Array.isArray(ids) || ids.length > MAX_IDS) fail(`报告编号最多 ${MAX_IDS} 个。`);
+    return { reportIds: ids.map((i) => id(i, '报告编号')) };
+  },
   'job:cancel': (x) => {
     const jobId = field(obj(x), 'jobId');
     return { jobId: typeof jobId === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(jobId) ? jobId : fail('任务编号不正确。') };

@@ -6,10 +6,11 @@ import { exportPackage, importPackage } from '../../export/package';
 import { newJobId, selectReports } from '../../export/selection';
 import { summarize } from '../../export/summary';
 import { buildWorkbook, writeWorkbook } from '../../export/xlsx';
+import * as repo from '../../db/index';
 import { ServiceError } from '../errors';
 import { arg, type ServiceContext } from './context';
 
-type ExportHandlers = Pick<Handlers, 'export:xlsx' | 'package:export' | 'package:import'>;
+type ExportHandlers = Pick<Handlers, 'export:xlsx' | 'package:export' | 'package:import' | 'package:conflicts'>;
 
 /** There is no save dialog yet: the path is required. */
 function required(path: string | undefined, what: string): string {
@@ -24,6 +25,10 @@ async function folderExists(path: string): Promise<void> {
 
 export function exportHandlers(ctx: ServiceContext): ExportHandlers {
   return {
+    'package:conflicts': async (raw) => {
+      const a = arg('package:conflicts', raw);
+      return repo.listDecisionConflicts(ctx.db, a.reportIds).map(({ thereAt: _at, ...c }) => c);
+    },
     'export:xlsx': async (raw) => {
       const a = arg('export:xlsx', raw);
       const path = required(a.path, 'Excel 汇总表');
