@@ -157,7 +157,7 @@ function splitProblems(ctx: EvalContext): ProblemsPart {
 }
 
 function genericCheck(ctx: EvalContext): CheckResult {
-  if (!hasSection(ctx, 5)) return result('QLT-03', 'na', '未找到第五部分');
+  if (!hasSection(ctx, 5)) return missingFive(ctx, 'QLT-03', '未找到第五部分，没有查找问题（另见STR-02）');
   const { problems } = splitProblems(ctx);
   if (problems.length === 0) return result('QLT-03', 'pass', '第五部分未识别出问题表述，见STR-09');
   const generic = problems.filter((s) => GENERIC.test(compact(s.norm)) && !specific(compact(s.norm)));
@@ -192,6 +192,16 @@ function pairingCheck(ctx: EvalContext): CheckResult {
 // ---------------------------------------------------------------------------------------------------------------
 // QLT-04: rectification of last year's problems
 
+/**
+ * Section 五 absent: what it should hold is absent too, so its content items lose their points (a warning, not 'na').
+ * Reports before the 2019 条例 had no fixed sections.
+ */
+function missingFive(ctx: EvalContext, id: 'QLT-03' | 'QLT-04', message: string): CheckResult {
+  const year = ctx.report.year;
+  if (year !== null && year <= 2018) return result(id, 'na', `${year}年度报告适用旧条例，无统一的第五部分`);
+  return result(id, 'warn', message, { count: 1 });
+}
+
 function rectificationPatterns(year: number | null): RegExp[] {
   const last = year ? `|${year - 1}年度?` : '';
   const when = `(上年度|上一年度|上年|去年|前一年${last})`;
@@ -204,7 +214,7 @@ function rectificationPatterns(year: number | null): RegExp[] {
 }
 
 function rectificationCheck(ctx: EvalContext): CheckResult {
-  if (!hasSection(ctx, 5)) return result('QLT-04', 'na', '未找到第五部分');
+  if (!hasSection(ctx, 5)) return missingFive(ctx, 'QLT-04', '未找到第五部分，未报告上年度问题的整改情况（另见STR-02）');
   const patterns = rectificationPatterns(ctx.report.year);
   const hits = contentOf(ctx, 5).filter((s) => patterns.some((re) => re.test(compact(s.norm))));
   if (hits.length > 0) return result('QLT-04', 'pass', '第五部分报告了上年度问题的整改情况', { spans: hits.slice(0, 3).map(spanOf) });
@@ -285,8 +295,13 @@ const EMPTY_SIX = /^(本年度|本年|今年)?(无|没有|暂无)(其他需要�
 function substanceCheck(ctx: EvalContext): CheckResult {
   const short: string[] = [];
   const spans: Span[] = [];
+  const year = ctx.report.year;
+  const sectioned = year === null || year > 2018;
   for (const [no, min] of MIN_LENGTH) {
-    if (!hasSection(ctx, no)) continue;
+    if (!hasSection(ctx, no)) {
+      if (sectioned) short.push(`缺少第${NUMERALS[no - 1]}部分`);
+      continue;
+    }
     const content = contentOf(ctx, no);
     const length = content.map((s) => compact(s.text)).join('').length;
     if (length < min) {

@@ -291,7 +291,8 @@ function overviewCheck(ctx: EvalContext): CheckResult {
   // The five aspects are the 2021 format's guidance for 总体情况 (domain.md §2.1); earlier formats did not list them.
   if (year !== null && year < 2021) return result('STR-08', 'na', `${year}年度报告早于2021年格式，不要求按五个方面综述`);
   const key = sectionKey(ctx, 1);
-  if (key === null) return result('STR-08', 'na', '未找到第一部分“总体情况”，见STR-02');
+  // A missing 总体情况 covers none of the five aspects: the content points go with it, not only the structure points.
+  if (key === null) return result('STR-08', 'warn', '未找到第一部分“总体情况”，五个方面均未说明（另见STR-02）', { count: ASPECTS.length });
   const missing = ASPECTS.filter((a) => !a.re.test(key));
   if (missing.length === 0) return result('STR-08', 'pass', '总体情况涉及主动公开、依申请公开、政府信息管理、平台建设、监督保障五个方面');
   return result('STR-08', 'warn', `总体情况未涉及：${missing.map((a) => a.name).join('、')}`, {
@@ -325,9 +326,14 @@ const EMPTY_SIX = /^(无|没有|暂无|本年度无|无其他需要报告的事�
 function otherMattersCheck(ctx: EvalContext): CheckResult {
   const sec = sectionOf(ctx, 6);
   const key = sectionKey(ctx, 6);
-  if (!sec || key === null) return result('STR-10', 'na', '未找到第六部分“其他需要报告的事项”，见STR-02');
-  const spans = sentencesIn(ctx, 6).slice(0, 2).map(spanOf);
   const year = ctx.report.year;
+  if (!sec || key === null) {
+    if (year === null || year <= 2020) return result('STR-10', 'na', '未找到第六部分“其他需要报告的事项”，见STR-02');
+    const elsewhere = ctx.sentences.find((s) => FEE_STATEMENT.test(s.key) && !flattenedTable(s.norm));
+    if (elsewhere) return result('STR-10', 'pass', '信息处理费收取情况写在正文其他部分', { spans: [spanOf(elsewhere)] });
+    return result('STR-10', 'warn', '未找到第六部分“其他需要报告的事项”，未说明信息处理费（另见STR-02）', { count: 1 });
+  }
+  const spans = sentencesIn(ctx, 6).slice(0, 2).map(spanOf);
   if (year !== null && year >= 2021) {
     if (FEE.test(key))
       return result('STR-10', 'pass', '第六部分说明了信息处理费收取情况', { spans: spansWhere(sentencesIn(ctx, 6), FEE, 1) });
