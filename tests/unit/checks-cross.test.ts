@@ -37,6 +37,18 @@ describe('XCK-01 application counts in the prose', () => {
     expect(r.count).toBe(1);
   });
 
+  it('reads a sentence cut by a line or page break as one (text dumps of PDFs, PDF paragraphs split before a last line)', () => {
+    const t3 = { new: 5, total: 4, carried_out: 1 };
+    // Read apart, "1 件" would count as 办结 (1 ≠ 4): the clean report must pass.
+    const cut = withS1(['本年度全区共收到政府信息公开申请 5 件，及时依法依规办结 4 件，1 件', '结转下年度继续办理。'], { t3 });
+    expect(check('XCK-01', cut).status).toBe('pass');
+    const wrong = withS1(['本年度全区共收到政府信息公开申请 5 件，及时依法依规办结 9 件，1 件', '结转下年度继续办理。'], { t3 });
+    expect(check('XCK-01', wrong).status).toBe('fail');
+    // The cut may fall inside a word, after a finished sentence on the same line.
+    const wrapped = withS1(['畅通信息查找渠道，满足企业、群众个性化政府信息需求。全年办理政', '府信息公开申请 9 件。'], { t3 });
+    expect(check('XCK-01', wrapped)).toMatchObject({ status: 'fail', count: 1 });
+  });
+
   it('pairs by verb: 收到 with new or new + carried in, 办结/答复 with the total, 处理 with either', () => {
     const t3 = { new: 74, carried_in: 1, total: 75 };
     expect(check('XCK-01', withS1(['全区收到政府信息公开申请75件（含上年结转1件），均已答复。'], { t3 })).status).toBe('pass');

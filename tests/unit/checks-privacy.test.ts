@@ -33,6 +33,13 @@ describe('PRV-01 mobile numbers', () => {
   ])('does not take %s for a mobile number', (s) => {
     expect(byId(run(s), 'PRV-01').status).toBe('pass');
   });
+
+  it('reads a number cut from its contact words, or cut in two, by a line or page break (PDF paragraphs split mid-sentence)', () => {
+    expect(byId(run('如需咨询，可联系经办人王五，手机号码', '139 0591 2468。'), 'PRV-01')).toMatchObject({ status: 'fail', count: 1 });
+    expect(byId(run('联系人：王五，手机：139 0591', '2468。'), 'PRV-01')).toMatchObject({ status: 'fail', count: 1 });
+    // A finished sentence does not lend its words to the next line.
+    expect(byId(run('联系电话见政府网站。', '139 1234 5678'), 'PRV-01').status).toBe('pass');
+  });
 });
 
 describe('PRV-02 ID numbers', () => {

@@ -39,6 +39,10 @@ export function proseSentences(ctx: EvalContext): ProseSentence[] {
   let section: number | null | undefined;
   let para = -1;
   let topic: Topic = null;
+  /** The last sentence read was pushed (not a table line): only then may the next one continue it. */
+  let lastPushed = false;
+  /** The last sentence pushed opened its paragraph (or line): a short one may be a heading. */
+  let lastOpens = false;
   for (const s of ctx.sentences) {
     const key = s.norm.replace(/ /g, '');
     const first = s.para !== para;
@@ -47,11 +51,41 @@ export function proseSentences(ctx: EvalContext): ProseSentence[] {
       section = s.section;
       topic = topicOf('', section);
     }
-    if (isTableLine(s.norm)) continue;
+    if (isTableLine(s.norm)) {
+      lastPushed = false;
+      continue;
+    }
+    const prev = out[out.length - 1];
+    if (lastPushed && prev && continues(prev, lastOpens, s, key)) {
+      out[out.length - 1] = joined(prev, s);
+      continue;
+    }
     if (/^[一二三四五六]、/.test(key) || ((first || key.length <= 20) && ENUMERATED.test(key))) topic = topicOf(key, s.section);
     out.push({ s, key, words: withoutTableLabels(key), topic });
+    lastPushed = true;
+    lastOpens = first;
   }
   return out;
+}
+
+const CLOSED = /[。；;！？!?:：]$/;
+
+/**
+ * Whether a sentence is the rest of the one before, cut by a line or page break: text dumps of PDFs break every line
+ * ("…需求。全年办理政" | "府信息公开申请 334 件。"), and PDF paragraphs are split before a last line ("…办结69件，1件" |
+ * "结转下年度继续办理。": read apart, "1件" would count as 办结). A short line of its own may be a heading and an
+ * enumerated start begins a new item: neither is a continuation.
+ */
+function continues(prev: ProseSentence, prevOpens: boolean, s: Sentence, key: string): boolean {
+  if (CLOSED.test(prev.key) || (prevOpens && prev.key.length <= 20) || prev.s.section !== s.section) return false;
+  return !/^[一二三四五六]、/.test(key) && !ENUMERATED.test(key);
+}
+
+/** The two parts read as one sentence, quoted as printed without the break (anchored where it starts). */
+function joined(prev: ProseSentence, s: Sentence): ProseSentence {
+  const norm = prev.s.norm + s.norm;
+  const key = norm.replace(/ /g, '');
+  return { ...prev, s: { ...prev.s, text: prev.s.text + s.text, norm, key }, key, words: withoutTableLabels(key) };
 }
 
 interface Clause {

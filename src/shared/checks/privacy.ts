@@ -9,6 +9,27 @@ export function privacyChecks(ctx: EvalContext): CheckResult[] {
   return [mobileCheck(prose), idCheck(ctx, prose), namesCheck(prose), mailCheck(prose), reviewersCheck(prose), secretsCheck(prose)];
 }
 
+const TERMINATED = /[。；;！？!?]\s*$/;
+
+/**
+ * The text a sentence continues: the sentence before it when that one stops without closing punctuation. A PDF
+ * paragraph is often cut at a line or page break ("…联系人王五，手机号码" | "139 0591 2468。"), and a number must
+ * still be read with the words that announce it, or across the break.
+ */
+function leadOf(prose: readonly Sentence[], i: number): string {
+  const prev = prose[i - 1];
+  return prev && !TERMINATED.test(prev.norm) ? prev.norm : '';
+}
+
+/** Matches of `re` in the sentence, or straddling from its lead into it, each with the text before it. */
+function scan(s: Sentence, lead: string, re: RegExp): { m: RegExpExecArray; before: string }[] {
+  const joined = lead ? `${lead} ${key(s)}` : key(s);
+  const offset = lead ? lead.length + 1 : 0;
+  const out: { m: RegExpExecArray; before: string }[] = [];
+  for (const m of joined.matchAll(re)) if (m.index + m[0].length > offset) out.push({ m, before: joined.slice(0, m.index) });
+  return out;
+}
+
 const key = (s: Sentence) => s.norm;
 /** Words that announce a contact number: required before a number inside a table flattened into text. */
 const PHONE_WORDS = /(电话|手机|联系|号码|热线|微信|tel|TEL|Tel)[^。；]{0,12}$/;
@@ -21,21 +42,20 @@ const PHONE_WORDS = /(电话|手机|联系|号码|热线|微信|tel|TEL|Tel)[^�
  */
 const MOBILE = /(?<![\dA-Za-z_./=?&#%-])(1[3-9]\d)([- ]?)(\d{4})\2(\d{4})(?![\dA-Za-z_%]|\.\d|\s?[元万亿件条次人个户份页项])/g;
 
-export function findMobiles(s: Sentence): string[] {
-  const text = key(s);
-  const tabular = flattenedTable(text);
+export function findMobiles(s: Sentence, lead = ''): string[] {
+  const tabular = flattenedTable(key(s));
   const out: string[] = [];
-  for (const m of text.matchAll(MOBILE)) {
+  for (const { m, before } of scan(s, lead, MOBILE)) {
     // Space-grouped digits may be three table values in a row ("139 1234 5678"): only with a contact word.
     const needsWord = tabular || m[2] === ' ';
-    if (needsWord && !PHONE_WORDS.test(text.slice(0, m.index))) continue;
+    if (needsWord && !PHONE_WORDS.test(before)) continue;
     out.push(m[0]);
   }
   return out;
 }
 
 function mobileCheck(prose: Sentence[]): CheckResult {
-  const hits = prose.map((s) => ({ s, found: findMobiles(s) })).filter((h) => h.found.length > 0);
+  const hits = prose.map((s, i) => ({ s, found: findMobiles(s, leadOf(prose, i)) })).filter((h) => h.found.length > 0);
   if (hits.length === 0) return result('PRV-01', 'pass', '未发现个人手机号码');
   const numbers = [...new Set(hits.flatMap((h) => h.found))];
   return result('PRV-01', 'fail', `正文中有 ${numbers.length} 个手机号码：${numbers.join('、')}`, {
@@ -72,11 +92,11 @@ interface IdHit {
   valid: boolean;
 }
 
-function findIds(s: Sentence): IdHit[] {
+function findIds(s: Sentence, lead = ''): IdHit[] {
   const out: IdHit[] = [];
   // A table flattened into text runs values together; there an ID must be announced as one.
-  if (flattenedTable(s.norm) && !ID_WORDS.test(s.norm)) return out;
-  for (const m of s.norm.matchAll(ID)) {
+  if (flattenedTable(s.norm) && !ID_WORDS.test(lead + s.norm)) return out;
+  for (const { m } of scan(s, lead, ID)) {
     const digits = m[0].replace(/ /g, '').toUpperCase();
     if (!PROVINCES.has(Number(digits.slice(0, 2)))) continue;
     if (!plausibleBirth(Number(m[2]), Number(m[3]), Number(m[4]))) continue;
@@ -89,7 +109,7 @@ function findIds(s: Sentence): IdHit[] {
 const mask = (id: string) => `${id.slice(0, 6)}********${id.slice(14)}`;
 
 function idCheck(ctx: EvalContext, prose: Sentence[]): CheckResult {
-  const hits = prose.flatMap(findIds);
+  const hits = prose.flatMap((s, i) => findIds(s, leadOf(prose, i)));
   const year = ctx.report.year;
   const valid = hits.filter((h) => h.valid && (year === null || Number(h.id.slice(6, 10)) <= year));
   if (valid.length > 0) {
