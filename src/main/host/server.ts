@@ -6,6 +6,8 @@ import type { EventName, Events } from '../../shared/ipc/contract';
 import { isChannel } from '../../shared/ipc/contract';
 import { openLibrary, type Library } from '../services/library';
 import type { QueueOptions } from '../import/queue';
+import { ChromiumPrinter } from '../print/chromium-printer';
+import type { Printer } from '../print/printer';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 
 /** Paths `dialog:open` answers with, per kind (the host has no native chooser); a plain list answers both kinds. */
@@ -20,6 +22,8 @@ export interface HostOptions {
   rendererDir?: string;
   userName?: string;
   queue?: Omit<QueueOptions, 'db'>;
+  /** What print:pdf prints with: Debian's chromium through playwright-core by default (started on the first print). */
+  printer?: Printer;
 }
 
 export interface Host {
@@ -74,6 +78,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     emit,
     dialog: async (kind) => pick(dialogPaths, kind),
     userName: options.userName ?? '评审员',
+    // No native save dialog here: the renderer asks for a full path and sends it (print:pdf, export:xlsx, package:*).
+    printer: options.printer ?? new ChromiumPrinter(),
     ...(options.queue ? { queue: options.queue } : {}),
   });
   let allowedHosts = new Set<string>();

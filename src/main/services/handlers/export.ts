@@ -1,7 +1,7 @@
 // Export channels: the Excel summary of a year or a selection, and review packages between inspectors (issue 7).
-import { dirname } from 'node:path';
+import { dirname, extname } from 'node:path';
 import { stat } from 'node:fs/promises';
-import type { Handlers, JobProgress } from '../../../shared/ipc/contract';
+import type { BatchSelection, Handlers, JobProgress } from '../../../shared/ipc/contract';
 import { exportPackage, importPackage } from '../../export/package';
 import { newJobId, selectReports } from '../../export/selection';
 import { summarize } from '../../export/summary';
@@ -12,10 +12,22 @@ import { arg, type ServiceContext } from './context';
 
 type ExportHandlers = Pick<Handlers, 'export:xlsx' | 'package:export' | 'package:import' | 'package:conflicts'>;
 
-/** There is no save dialog yet: the path is required. */
-function required(path: string | undefined, what: string): string {
-  if (!path) throw new ServiceError('invalid-input', `请指定${what}的保存位置（完整路径）。`);
-  return path;
+/** The given path; else the native save dialog (Electron) with a suggested name; else (CLI, test host) the path is required. */
+async function savePath(ctx: ServiceContext, path: string | undefined, what: string, suggested: string): Promise<string> {
+  if (path) return path;
+  if (!ctx.saveDialog) throw new ServiceError('invalid-input', `请指定${what}的保存位置（完整路径）。`);
+  const chosen = await ctx.saveDialog(suggested);
+  if (!chosen) throw new ServiceError('cancelled', '已取消导出。');
+  // The desktop save dialog is the one of print:pdf, which adds ".pdf" to a name without it: give the file its own extension.
+  const ext = extname(suggested);
+  const base = chosen.replace(/\.pdf$/i, '');
+  return base.toLowerCase().endsWith(ext.toLowerCase()) ? base : `${base}${ext}`;
+}
+
+/** A file name for the save dialog: the year's, or the number of chosen reports. */
+function suggestedName(a: BatchSelection, what: string, ext: string): string {
+  const n = a.reportIds?.length ?? 0;
+  return n > 0 ? `${what}（${n}份）${ext}` : `${a.year !== undefined ? `${a.year}年度` : ''}${what}${ext}`;
 }
 
 async function folderExists(path: string): Promise<void> {
@@ -31,9 +43,9 @@ export function exportHandlers(ctx: ServiceContext): ExportHandlers {
     },
     'export:xlsx': async (raw) => {
       const a = arg('export:xlsx', raw);
-      const path = required(a.path, 'Excel 汇总表');
-      await folderExists(path);
       const ids = selectReports(ctx.db, a);
+      const path = await savePath(ctx, a.path, 'Excel 汇总表', suggestedName(a, '评审汇总表', '.xlsx'));
+      await folderExists(path);
       const jobId = newJobId('xlsx');
       try {
         const summary = await summarize(ctx.grading, ids, a.order ?? 'unit', (current, total, label) =>
@@ -49,14 +61,15 @@ export function exportHandlers(ctx: ServiceContext): ExportHandlers {
     },
     'package:export': async (raw) => {
       const a = arg('package:export', raw);
-      const path = required(a.path, '交接包');
       const ids = selectReports(ctx.db, a);
+      const path = await savePath(ctx, a.path, '交接包', suggestedName(a, '评审交接包', '.ripkg'));
       const emit = (p: JobProgress) => ctx.emit('job:progress', p);
       return exportPackage(ctx.db, ids, path, { jobId: newJobId('pkgx'), emit, by: ctx.grading.signer() });
     },
     'package:import': async (raw) => {
       const a = arg('package:import', raw);
-      const path = required(a.path, '交接包');
+      if (!a.path) throw new ServiceError('invalid-input', '请指定要导入的交接包文件（完整路径）。');
+      const path = a.path;
       const emit = (p: JobProgress) => ctx.emit('job:progress', p);
       return importPackage(ctx.db, path, { jobId: newJobId('pkgi'), emit });
     },

@@ -29,6 +29,11 @@ export function subscribe<E extends EventName>(event: E, cb: (payload: Events[E]
   return api.on(event, cb);
 }
 
+/** True in the desktop app: native open and save dialogs exist (in the browser host the renderer asks for a path). */
+export function isDesktop(): boolean {
+  return window.api !== undefined;
+}
+
 /** The path of a dropped file on disk: only the desktop app can tell; null in a browser. */
 export function pathForFile(file: File): string | null {
   try {

@@ -1,9 +1,9 @@
-// The top bar: the screens, the import in progress, the library file and its backup.
+// The top bar: the screens, the import in progress, the conflicts to look at, the library file and its backup.
 import { useEffect, useState } from 'react';
 import { call, errorMessage } from '../api';
 import type { ImportState } from '../features/import/use-import';
 
-export type Screen = 'library' | 'import' | 'review' | 'checklists';
+export type Screen = 'library' | 'import' | 'review' | 'ranking' | 'conflicts' | 'checklists';
 
 interface Props {
   screen: Screen;
@@ -12,16 +12,20 @@ interface Props {
   importer: ImportState;
   onNotice: (m: string) => void;
   version: number;
+  /** Items where a colleague's imported decision differs from the one here. */
+  conflicts: number;
 }
 
 const TABS: { id: Screen; label: string }[] = [
   { id: 'library', label: '报告库' },
   { id: 'import', label: '导入' },
   { id: 'review', label: '审阅' },
+  { id: 'ranking', label: '排名' },
+  { id: 'conflicts', label: '冲突' },
   { id: 'checklists', label: '评分表设置' },
 ];
 
-export function NavBar({ screen, onScreen, canReview, importer, onNotice, version }: Props): React.JSX.Element {
+export function NavBar({ screen, onScreen, canReview, importer, onNotice, version, conflicts }: Props): React.JSX.Element {
   const [info, setInfo] = useState<{ path: string; reports: number } | null>(null);
   useEffect(() => {
     call('db:info', {}).then(setInfo, () => setInfo(null));
@@ -50,6 +54,11 @@ export function NavBar({ screen, onScreen, canReview, importer, onNotice, versio
             {t.id === 'import' && job?.running && (
               <span className="nav-badge">
                 {job.current}/{job.total || '…'}
+              </span>
+            )}
+            {t.id === 'conflicts' && conflicts > 0 && (
+              <span className="nav-badge" title={`${conflicts} 处评分冲突`}>
+                {conflicts}
               </span>
             )}
           </button>

@@ -1,6 +1,6 @@
 // The grading panel (评分) beside source and tables: total and grade as they stand, what the grading rests on, the
 // checklist's items by group with their reasons and the inspector's decisions, the overall comment; and all 59 checks.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AssessedItem } from '../../../../shared/grading/assessment';
 import { GRADING_STATE_LABEL } from '../../../../shared/grading/assessment';
 import { ErrorText } from '../../components/error-text';
@@ -18,6 +18,8 @@ interface Props {
   grading: Grading;
   active: string | null;
   onPick: PickEvidence;
+  /** The item to show first (a conflict opened from the 冲突 list). */
+  focus?: string;
 }
 
 function Summary({ grading }: { grading: Grading }): React.JSX.Element | null {
@@ -51,7 +53,7 @@ function groupsOf(items: AssessedItem[]): { id: string; items: AssessedItem[] }[
   return out;
 }
 
-export function GradingPanel({ grading, active, onPick }: Props): React.JSX.Element {
+export function GradingPanel({ grading, active, onPick, focus }: Props): React.JSX.Element {
   const { view, error, decide, comment } = grading;
   const [tab, setTab] = useState<'sheet' | 'checks'>('sheet');
   const [current, setCurrent] = useState<string | null>(null);
@@ -74,6 +76,14 @@ export function GradingPanel({ grading, active, onPick }: Props): React.JSX.Elem
     [focusItem],
   );
   useEffect(() => setMode(null), [view?.reportId]);
+  // Once the items are there, the asked-for item becomes current and is scrolled into view.
+  const focused = useRef<string | null>(null);
+  useEffect(() => {
+    if (!focus || focused.current === focus || !items.some((x) => x.id === focus)) return;
+    focused.current = focus;
+    setTab('sheet');
+    focusItem(focus);
+  }, [focus, items, focusItem]);
 
   useGradingKeys({
     move: (d) => {

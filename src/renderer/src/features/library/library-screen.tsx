@@ -1,7 +1,10 @@
-// The library screen: filters, search with highlighted hits, the reports by year, and bulk correction of unit and year.
+// The library screen: filters, search with highlighted hits, the reports by year, bulk correction of unit and year,
+// and 打印与导出 (sheets, Excel, review packages) of the chosen reports or a year.
 import { useCallback, useState } from 'react';
-import type { LibraryQuery } from '../../../../shared/ipc/contract';
+import type { LibraryQuery, PackageImportSummary } from '../../../../shared/ipc/contract';
 import { ErrorText } from '../../components/error-text';
+import { PackageSummaryView } from '../export/package-import';
+import { OutputBar } from './output-bar';
 import { BulkMetaBar } from './bulk-meta-bar';
 import { LibraryFilters } from './library-filters';
 import { ReportTable } from './report-table';
@@ -11,10 +14,14 @@ interface Props {
   version: number;
   onOpen: (id: number, ids: number[]) => void;
   onChanged: () => void;
+  /** A report's grading panel on one item (a conflict). */
+  onOpenItem: (reportId: number, itemId: string) => void;
+  onShowConflicts: () => void;
 }
 
-export function LibraryScreen({ version, onOpen, onChanged }: Props): React.JSX.Element {
+export function LibraryScreen({ version, onOpen, onChanged, onOpenItem, onShowConflicts }: Props): React.JSX.Element {
   const [query, setQuery] = useState<LibraryQuery>({});
+  const [imported, setImported] = useState<PackageImportSummary | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [message, setMessage] = useState<string | null>(null);
   const { page, loading, error } = useLibrary(query, version);
@@ -33,6 +40,18 @@ export function LibraryScreen({ version, onOpen, onChanged }: Props): React.JSX.
   return (
     <section className="library-screen" aria-label="报告库">
       <LibraryFilters query={query} years={page?.years ?? []} organs={page?.organs ?? []} onChange={onFilters} />
+      <OutputBar
+        selected={[...selected]}
+        years={page?.years ?? []}
+        year={query.year}
+        onImported={(s) => {
+          setImported(s);
+          onChanged();
+        }}
+      />
+      {imported && (
+        <PackageSummaryView summary={imported} onOpen={onOpenItem} onShowConflicts={onShowConflicts} onClose={() => setImported(null)} />
+      )}
       {selected.size > 0 && (
         <BulkMetaBar
           ids={[...selected]}

@@ -1,17 +1,19 @@
-// 排名: the county ranking of a year (units by total, grade, state, main deductions), with 打印排名 / 导出 PDF.
+// 排名: the county ranking of a year (units by total, grade, state, main deductions), with 打印排名 / 排名导出 PDF,
+// every sheet of the year, and the Excel summary (which has the ranking as its own sheet).
 import { useEffect, useState } from 'react';
 import type { RankingRow } from '../../../../shared/ipc/contract';
 import { GRADING_STATE_LABEL } from '../../../../shared/grading/assessment';
 import { call, errorMessage } from '../../api';
 import { ErrorText } from '../../components/error-text';
+import { ExcelButton } from '../export/export-buttons';
 import { PrintButtons } from './print-buttons';
 import './print.css';
 
 export interface RankingScreenProps {
   /** The year shown first; the library's latest year when absent. */
   year?: number;
-  /** Opens a report (its review screen) from a row. */
-  onOpen?: (reportId: number) => void;
+  /** Opens a report (its review screen) from a row; the ranking's reports are the ones to move through with j/k. */
+  onOpen?: (reportId: number, ids: number[]) => void;
 }
 
 export function RankingScreen({ year: initial, onOpen }: RankingScreenProps): React.JSX.Element {
@@ -61,10 +63,13 @@ export function RankingScreen({ year: initial, onOpen }: RankingScreenProps): Re
             ))}
           </select>
         </label>
-        {year !== undefined && rows && rows.length > 0 && <PrintButtons selection={{ year, order: 'ranking' }} what="ranking" />}
+        {year !== undefined && rows && rows.length > 0 && (
+          <PrintButtons selection={{ year, order: 'ranking' }} what="ranking" pdfLabel="排名导出 PDF" />
+        )}
         {year !== undefined && rows && rows.length > 0 && (
           <PrintButtons selection={{ year, order: 'ranking' }} printLabel="打印全部评分表" pdfLabel="全部评分表导出 PDF" />
         )}
+        {year !== undefined && rows && rows.length > 0 && <ExcelButton selection={{ year, order: 'ranking' }} />}
       </header>
       <ErrorText message={error} />
       {small && rows && rows.length > 0 && (
@@ -92,7 +97,16 @@ export function RankingScreen({ year: initial, onOpen }: RankingScreenProps): Re
                 <td className="num">{r.rank}</td>
                 <td>
                   {onOpen ? (
-                    <button type="button" className="link-button" onClick={() => onOpen(r.reportId)}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() =>
+                        onOpen(
+                          r.reportId,
+                          rows.map((x) => x.reportId),
+                        )
+                      }
+                    >
                       {r.organ ?? '（未识别单位）'}
                     </button>
                   ) : (

@@ -1,61 +1,25 @@
 // Runs a print job (PDF export or the system dialog) for a selection, following its job:progress events and cancelling it.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BatchSelection, JobProgress } from '../../../../shared/ipc/contract';
-import { call, errorMessage, subscribe } from '../../api';
+import { useCallback } from 'react';
+import type { BatchSelection } from '../../../../shared/ipc/contract';
+import { call } from '../../api';
+import { useJob, type Job } from '../jobs/use-job';
 
 export type PrintTarget = BatchSelection & { what: 'sheets' | 'ranking' };
 
-export interface PrintJob {
-  busy: boolean;
-  progress: JobProgress | null;
-  /** The last outcome, in Chinese ("已导出 4 页：…" or the error). */
-  message: string | null;
-  error: boolean;
-  exportPdf: (path?: string) => Promise<void>;
+export interface PrintJob extends Job {
+  /** Without a path the desktop app asks in its save dialog; a null path means the inspector cancelled choosing one. */
+  exportPdf: (path?: string | null) => Promise<void>;
   printDialog: () => Promise<void>;
-  cancel: () => void;
 }
 
 export function usePrintJob(target: PrintTarget): PrintJob {
-  const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<JobProgress | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState(false);
-  const running = useRef(false);
-  const jobId = useRef<string | null>(null);
-
-  useEffect(
-    () =>
-      subscribe('job:progress', (p) => {
-        // print:pdf answers only when done: its job id arrives with the first progress event.
-        if (!running.current || p.kind !== 'sheets') return;
-        jobId.current ??= p.jobId;
-        if (p.jobId === jobId.current) setProgress(p);
-      }),
-    [],
-  );
-
-  const run = useCallback(async (work: () => Promise<string>) => {
-    running.current = true;
-    jobId.current = null;
-    setBusy(true);
-    setProgress(null);
-    setMessage(null);
-    setError(false);
-    try {
-      setMessage(await work());
-    } catch (e) {
-      setError(true);
-      setMessage(errorMessage(e));
-    } finally {
-      running.current = false;
-      setBusy(false);
-    }
-  }, []);
+  const job = useJob('sheets');
+  const { run } = job;
 
   const exportPdf = useCallback(
-    (path?: string) =>
+    (path?: string | null) =>
       run(async () => {
+        if (path === null) return null;
         const r = await call('print:pdf', { ...target, ...(path ? { path } : {}) });
         return `已导出 ${r.pages} 页：${r.path}`;
       }),
@@ -71,9 +35,5 @@ export function usePrintJob(target: PrintTarget): PrintJob {
     [run, target],
   );
 
-  const cancel = useCallback(() => {
-    if (jobId.current) void call('job:cancel', { jobId: jobId.current }).catch(() => undefined);
-  }, []);
-
-  return { busy, progress, message, error, exportPdf, printDialog, cancel };
+  return { ...job, exportPdf, printDialog };
 }

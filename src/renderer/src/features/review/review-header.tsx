@@ -1,6 +1,8 @@
-// The review screen's header: back to the library, which report this is, next uncertain cell, previous/next report, the grading panel's toggle.
+// The review screen's header: back to the library, which report this is, next uncertain cell, previous/next report, the
+// grading panel's toggle, and this report's 评分表: 打印 / 导出 PDF.
 import type { ReportDetail } from '../../../../shared/ipc/contract';
 import { TEMPLATE_LABEL } from '../../components/labels';
+import { PrintButtons } from '../print/print-buttons';
 
 interface Props {
   detail: ReportDetail | null;
@@ -48,6 +50,13 @@ export function ReviewHeader({
       <button type="button" onClick={onToggleGrading} aria-pressed={grading} className={grading ? 'toggle--on' : ''}>
         评分栏
       </button>
+      {s && (
+        <PrintButtons
+          selection={{ reportIds: [s.id] }}
+          printLabel="打印"
+          fileName={`${s.organ ?? '评分表'}${s.year ?? ''}年度评分表.pdf`}
+        />
+      )}
     </header>
   );
 }

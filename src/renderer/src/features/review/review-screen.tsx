@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CellView } from '../../../../shared/ipc/contract';
 import { ErrorText } from '../../components/error-text';
+import { ConflictStrip } from '../export/conflict-strip';
 import type { Evidence } from '../grading/evidence';
 import { GradingPanel } from '../grading/grading-panel';
 import { useGrading } from '../grading/use-grading';
@@ -23,12 +24,17 @@ interface Props {
   onNavigate: (id: number) => void;
   onBack: () => void;
   onChanged: () => void;
+  /** A grading item to show (a conflict opened from the 冲突 list): the grading panel opens on it. */
+  item?: string;
 }
 
 export function ReviewScreen(props: Props): React.JSX.Element {
   // Warm pdf.js up while the report loads.
   useEffect(() => void pdfWorker(), []);
   const [grading, setGrading] = useState(true);
+  useEffect(() => {
+    if (props.item) setGrading(true);
+  }, [props.id, props.item]);
   // A fresh body per report: selection, editor and highlight never leak from one report to the next.
   return <ReviewBody key={props.id} {...props} grading={grading} onToggleGrading={() => setGrading((g) => !g)} />;
 }
@@ -45,6 +51,7 @@ function ReviewBody({
   onNavigate,
   onBack,
   onChanged,
+  item,
   grading: showGrading,
   onToggleGrading,
 }: Props & { grading: boolean; onToggleGrading: () => void }): React.JSX.Element {
@@ -135,6 +142,7 @@ function ReviewBody({
         onToggleGrading={onToggleGrading}
       />
       <ErrorText message={error} />
+      <ConflictStrip reportId={id} version={grading.view} />
       {detail && detail.problems.length > 0 && (
         <ul className="problems" aria-label="导入时发现的问题">
           {detail.problems.map((p, i) => (
@@ -163,7 +171,7 @@ function ReviewBody({
           )}
           {!selected && locateNote && <p className="locate-note muted">{locateNote}</p>}
         </div>
-        {showGrading && <GradingPanel grading={grading} active={evidence?.key ?? null} onPick={pick} />}
+        {showGrading && <GradingPanel grading={grading} active={evidence?.key ?? null} onPick={pick} {...(item ? { focus: item } : {})} />}
       </div>
     </section>
   );
