@@ -12,6 +12,7 @@ import { createMainWindow } from './window';
 import { ElectronPrinter } from './print/electron-printer';
 import { APP_SCHEME, cspFor, hardenContents, hardenSession, type SecurityOptions } from './security';
 import { SECURITY_HEADERS, contentType, resolveInside } from './host/static-files';
+import { DOCUMENT_EXTENSIONS } from './import/scan';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererDir = join(here, '../renderer');
@@ -61,21 +62,32 @@ async function chooseFiles(kind: 'files' | 'folder'): Promise<string[]> {
       : {
           title: '选择要导入的年报文件',
           properties: ['openFile', 'multiSelections'],
-          filters: [{ name: '年报文件', extensions: ['pdf', 'docx', 'doc', 'wps', 'html', 'htm', 'txt'] }],
+          filters: [
+            { name: '年报文件', extensions: [...DOCUMENT_EXTENSIONS] },
+            { name: '评审包', extensions: ['ripkg'] },
+          ],
         };
   const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   return r.canceled ? [] : r.filePaths;
 }
 
-/** Where print:pdf writes when the renderer gives no path; null when the inspector cancels. */
-async function choosePdfPath(suggestedName: string): Promise<string | null> {
+const SAVE_KINDS: Record<string, { title: string; name: string }> = {
+  pdf: { title: '导出 PDF', name: 'PDF' },
+  xlsx: { title: '导出 Excel', name: 'Excel 工作簿' },
+  ripkg: { title: '导出评审包', name: '评审包' },
+};
+
+/** Where print, Excel and package exports write when the renderer gives no path (the kind follows the suggested name); null when cancelled. */
+async function chooseSavePath(suggestedName: string): Promise<string | null> {
+  const ext = /\.(pdf|xlsx|ripkg)$/i.exec(suggestedName)?.[1]?.toLowerCase() ?? 'pdf';
+  const kind = SAVE_KINDS[ext]!;
   const options: Electron.SaveDialogOptions = {
-    title: '导出 PDF',
+    title: kind.title,
     defaultPath: join(app.getPath('documents'), suggestedName.replace(/[\\/:*?"<>|]/g, '_')),
-    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    filters: [{ name: kind.name, extensions: [ext] }],
   };
   const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-  return r.canceled || !r.filePath ? null : r.filePath.toLowerCase().endsWith('.pdf') ? r.filePath : `${r.filePath}.pdf`;
+  return r.canceled || !r.filePath ? null : r.filePath.toLowerCase().endsWith(`.${ext}`) ? r.filePath : `${r.filePath}.${ext}`;
 }
 
 async function start(): Promise<void> {
@@ -88,7 +100,7 @@ async function start(): Promise<void> {
     emit: eventSender(() => win?.webContents),
     dialog: chooseFiles,
     printer: new ElectronPrinter(),
-    saveDialog: choosePdfPath,
+    saveDialog: chooseSavePath,
     userName: userInfo().username,
     // Import work runs in worker threads started from the bundled worker next to this file.
     queue: { workerEntry: { entry: new URL('./worker-runner.js', import.meta.url), eval: false } },

@@ -18,10 +18,9 @@ async function savePath(ctx: ServiceContext, path: string | undefined, what: str
   if (!ctx.saveDialog) throw new ServiceError('invalid-input', `请指定${what}的保存位置（完整路径）。`);
   const chosen = await ctx.saveDialog(suggested);
   if (!chosen) throw new ServiceError('cancelled', '已取消导出。');
-  // The desktop save dialog is the one of print:pdf, which adds ".pdf" to a name without it: give the file its own extension.
+  // The desktop dialog follows the suggested name's extension; a dialog that does not still gets the file its own.
   const ext = extname(suggested);
-  const base = chosen.replace(/\.pdf$/i, '');
-  return base.toLowerCase().endsWith(ext.toLowerCase()) ? base : `${base}${ext}`;
+  return chosen.toLowerCase().endsWith(ext.toLowerCase()) ? chosen : `${chosen}${ext}`;
 }
 
 /** A file name for the save dialog: the year's, or the number of chosen reports. */
