@@ -12,8 +12,13 @@ interface Entry {
   file: string;
   sha256: string;
   truth: string;
-  kind: 'corpus' | 'generated';
+  kind: 'corpus' | 'generated' | 'scan';
+  minAccuracy?: number;
 }
+/** Scans keep the accuracy floor measured for them (scan-accuracy.test.ts) across a regeneration. */
+const previous = new Map(
+  (JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as Entry[]).map((e) => [e.file, e.minAccuracy] as const),
+);
 
 const entries: Entry[] = [];
 for (const t of readdirSync(truthDir)
@@ -33,7 +38,11 @@ for (const file of walk(join(root, 'generated')).sort()) {
   const name = file.split('/').pop()!;
   const truth = name.slice(0, name.indexOf('.'));
   if (!truths.has(truth)) continue;
-  entries.push({ file: relative(root, file), sha256: sha(file), truth, kind: 'generated' });
+  const rel = relative(root, file);
+  // Scans (scripts/make-fixtures/scans.sh) are read by OCR and measured by scan-accuracy.test.ts.
+  const kind = rel.startsWith('generated/scan/') ? 'scan' : 'generated';
+  const floor = previous.get(rel);
+  entries.push({ file: rel, sha256: sha(file), truth, kind, ...(kind === 'scan' && floor !== undefined ? { minAccuracy: floor } : {}) });
 }
 writeFileSync(join(root, 'manifest.json'), JSON.stringify(entries, null, 2) + '\n');
 console.log(`${entries.length} documents in tests/fixtures/manifest.json`);

@@ -21,7 +21,8 @@ interface Truth {
   cells: Record<string, number | null>;
   undeterminable: string[];
 }
-const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as Entry[];
+// Scans are read by OCR and measured on their own (scan-accuracy.test.ts): slow, and uncertain cells are allowed there.
+const manifest = (JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as Entry[]).filter((e) => e.kind !== 'scan');
 const gaps = JSON.parse(readFileSync(join(root, 'known-gaps.json'), 'utf8')) as Record<string, Record<string, string>>;
 
 describe('parse accuracy on the fixture manifest', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { loadPdfJs } from '../../src/main/import/readers/pdf/assets';
+import { loadPdfJs, WORKER_PATCHES, workerFile } from '../../src/main/import/readers/pdf/assets';
 import { disableFontFaceOption, skipFontFaces } from '../../src/main/import/readers/pdf/font-faces';
 import { readPage } from '../../src/main/import/readers/pdf/page-content';
 
@@ -32,6 +32,18 @@ describe('loadPdfJs', () => {
     }
     // What core-js adds and pdf.js needs stays.
     expect(typeof (Promise as { withResolvers?: unknown }).withResolvers).toBe('function');
+  });
+});
+
+describe('the patched pdf.js worker', () => {
+  it('applies every patch (a pdf.js update that moves one loads the original: correct, but slower)', () => {
+    const file = workerFile();
+    expect(file).toMatch(/report-inspector/);
+    const source = readFileSync(file, 'utf8');
+    for (const [what, from, to] of WORKER_PATCHES) {
+      expect(source.includes(to), what).toBe(true);
+      expect(source.includes(from), what).toBe(false);
+    }
   });
 });
 

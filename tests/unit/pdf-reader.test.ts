@@ -193,26 +193,28 @@ describe('readPdf on hostile files', () => {
     ['hostile/encrypted.pdf', 'password-protected'],
     ['hostile/image-renamed.pdf', 'unsupported-format'],
     ['hostile/zero.pdf', 'empty'],
-    ['hostile/scan-only.pdf', 'needs-ocr'],
+    // A scan is read by OCR now: its page is reported as read that way (partial), which takes seconds, not minutes.
+    ['hostile/scan-only.pdf', 'partial'],
   ];
   for (const [file, kind] of cases) {
-    it(`${file} → ${kind}, without throwing, quickly`, async () => {
+    const ocr = file.includes('scan-only');
+    it(`${file} → ${kind}, without throwing, quickly`, { timeout: ocr ? 150_000 : 15_000 }, async () => {
       const t0 = Date.now();
       const res = await read(file);
-      expect(Date.now() - t0).toBeLessThan(10_000);
+      expect(Date.now() - t0).toBeLessThan(ocr ? 120_000 : 10_000);
       expect(res.problems.map((p) => p.kind)).toContain(kind);
       for (const p of res.problems) {
         expect(p.message).toMatch(/[\u4e00-\u9fff]/);
         expect(p.message).toContain(path.basename(file));
       }
-      if (kind === 'needs-ocr') expect(res.document?.pageCount).toBe(1);
+      if (ocr) expect(res.document?.pageCount).toBe(1);
       else expect(res.document).toBeUndefined();
     });
   }
 
-  it('says OCR is needed in Chinese', async () => {
+  it('says in Chinese that the page was read by OCR', { timeout: 150_000 }, async () => {
     const res = await read('hostile/scan-only.pdf');
-    expect(res.problems.find((p) => p.kind === 'needs-ocr')?.message).toContain('OCR');
+    expect(res.problems.map((p) => p.message).join('\n')).toMatch(/文字识别（OCR）/);
   });
 
   it('stops when the caller cancels', async () => {

@@ -3,7 +3,6 @@
 // process; bad input exits 1 with one line on stderr.
 import { ParsePool } from '../../main/import/worker';
 import type { ReportModel } from '../../shared/model/report';
-import { evaluate } from '../../shared/checks/index';
 
 const TIMEOUT_MS = 30_000;
 
@@ -42,12 +41,17 @@ export async function runParse(argv: string[]): Promise<number> {
   }
   const pool = newPool();
   try {
-    const got = await parseOne(pool, file);
+    // The worker starts first; the checks load in this thread while it parses.
+    const parsing = parseOne(pool, file);
+    const checks = import('../../shared/checks/index');
+    checks.catch(() => undefined);
+    const got = await parsing;
     if ('error' in got) {
       process.stderr.write(`${got.error}\n`);
       return 1;
     }
     // The printed model is the contract's: the prose paragraphs stay internal (they are the checks' evidence).
+    const { evaluate } = await checks;
     const out = { ...got.model, paragraphs: undefined, checks: evaluate({ report: got.model }) };
     process.stdout.write(JSON.stringify(out, null, argv.includes('--compact') ? undefined : 2) + '\n');
     return 0;

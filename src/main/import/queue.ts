@@ -36,6 +36,8 @@ interface Job {
   paths: string[];
   options: StartOptions;
   cancelled: boolean;
+  /** Aborted on cancel: a file in OCR stops between pages and is not saved. */
+  abort: AbortController;
   summary: ImportSummary;
   done: Promise<ImportSummary>;
   resolve: (s: ImportSummary) => void;
@@ -71,18 +73,22 @@ export class ImportQueue {
     let resolve: (s: ImportSummary) => void = () => {};
     const done = new Promise<ImportSummary>((r) => (resolve = r));
     const summary: ImportSummary = { jobId: id, imported: [], duplicates: [], failed: [], skipped: [], cancelled: false };
-    const job: Job = { id, paths: [...paths], options, cancelled: false, summary, done, resolve };
+    const job: Job = { id, paths: [...paths], options, cancelled: false, abort: new AbortController(), summary, done, resolve };
     this.jobs.set(id, job);
     this.tail = this.tail.then(() => this.run(job));
     return id;
   }
 
-  /** Stops a job between files: files already running finish and are saved whole; the rest are listed as skipped. */
+  /**
+   * Stops a job between files: files already running finish and are saved whole, except a scan being read by OCR,
+   * which stops between pages and is not saved (listed as failed, cancelled); the rest are listed as skipped.
+   */
   cancel(jobId: string): boolean {
     const job = this.jobs.get(jobId);
     if (!job || job.cancelled) return false;
     job.cancelled = true;
     job.summary.cancelled = true;
+    job.abort.abort();
     return true;
   }
 
@@ -130,12 +136,12 @@ export class ImportQueue {
     const lane = async (): Promise<void> => {
       while (!job.cancelled && next < total) {
         const file = scan.files[next++] as string;
-        const stage = (s: ImportProgress['stage']): void => {
-          const p: ImportProgress = { jobId: job.id, stage: s, current: finished, total, file };
+        const stage = (s: ImportProgress['stage'], pages?: ImportProgress['pages']): void => {
+          const p: ImportProgress = { jobId: job.id, stage: s, current: finished, total, file, ...(pages ? { pages } : {}) };
           running.set(file, p);
           this.emit({ type: 'progress', payload: p });
         };
-        const result = await this.importFile(file, job.options, stage);
+        const result = await this.importFile(file, job, stage);
         running.delete(file);
         finished += 1;
         this.record(job.summary, file, result);
@@ -167,7 +173,12 @@ export class ImportQueue {
   }
 
   /** One file, start to finish; never throws (one bad file never stops the batch). */
-  private async importFile(path: string, options: StartOptions, stage: (s: ImportProgress['stage']) => void): Promise<FileOutcome> {
+  private async importFile(
+    path: string,
+    job: Job,
+    stage: (s: ImportProgress['stage'], pages?: ImportProgress['pages']) => void,
+  ): Promise<FileOutcome> {
+    const options = job.options;
     try {
       stage('reading');
       const st = await stat(path);
@@ -175,8 +186,15 @@ export class ImportQueue {
       // Hash first: a copy already in the library is recognised without parsing it again.
       const existing = findReportBySha(this.options.db, await sha256File(path));
       if (existing !== undefined && !options.reparse) return { outcome: 'duplicate', reportId: existing };
-      const parsed = await this.pool.parse(path, (s) => stage(s));
+      const parsed = await this.pool.parse(path, (s) => stage(s), {
+        // A scan reports each OCR'd page: stage 'parsing' with pages done of pages to read.
+        onPages: (p) => stage('parsing', p),
+        signal: job.abort.signal,
+      });
       if (parsed.kind === 'failed') return { outcome: 'failed', reason: parsed.reason };
+      if (job.cancelled && parsed.payload.problems.some((p) => p.kind === 'partial' && p.message.includes('已取消'))) {
+        return { outcome: 'failed', reason: '导入已取消：该扫描件的文字识别未完成，未保存' };
+      }
       stage('saving');
       return this.save(parsed.payload, existing);
     } catch (e) {

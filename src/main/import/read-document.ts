@@ -1,22 +1,21 @@
 // Picks the reader for a file by its bytes (magic numbers) first and its extension second.
 import type { ReadResult, SourceFormat } from '../../shared/document/types';
 import { failed, type Reader, type ReaderOptions } from './readers/reader';
-import { readPdf } from './readers/pdf';
-import { readHtml } from './readers/html';
-import { readDocx } from './readers/docx';
-import { readDoc } from './readers/doc';
-import { readTxt } from './readers/txt';
 
 /** Larger files are refused before any parsing: no real report comes near this. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
-const READERS: Record<SourceFormat, Reader> = {
-  pdf: readPdf,
-  html: readHtml,
-  docx: readDocx,
-  doc: readDoc,
-  wps: readDoc,
-  txt: readTxt,
+/**
+ * Each reader is loaded when a file needs it: a text report does not pay for the HTML parser, mammoth or word-extractor
+ * (a third of a command-line parse's start-up), a PDF not for the Word readers.
+ */
+const READERS: Record<SourceFormat, () => Promise<Reader>> = {
+  pdf: async () => (await import('./readers/pdf')).readPdf,
+  html: async () => (await import('./readers/html')).readHtml,
+  docx: async () => (await import('./readers/docx')).readDocx,
+  doc: async () => (await import('./readers/doc')).readDoc,
+  wps: async () => (await import('./readers/doc')).readDoc,
+  txt: async () => (await import('./readers/txt')).readTxt,
 };
 
 const EXTENSIONS: Record<string, SourceFormat> = {
@@ -61,5 +60,5 @@ export async function readDocument(bytes: Uint8Array, options: ReaderOptions): P
   if (!format) {
     return failed('unsupported-format', `不支持的文件类型：${name}（支持 PDF、Word、网页、文本）`, `unsupported file type: ${name}`);
   }
-  return READERS[format](bytes, options);
+  return (await READERS[format]())(bytes, options);
 }

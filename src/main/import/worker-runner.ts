@@ -1,10 +1,11 @@
 // Entry of the parse worker thread: runs parseFile for one path at a time and posts the result back; never writes the database.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SourceDocument } from '../../shared/document/types';
-import type { ParsedFile } from '../services/parse-file';
-import type { ParsedPayload, ParseRequest, WorkerInit, WorkerMessage } from './worker';
+import type { ParsedFile, ParseOptions } from '../services/parse-file';
+import type { ReaderProgress } from './readers/reader';
+import type { AbortRequest, ParsedPayload, ParseRequest, WorkerInit, WorkerMessage } from './worker';
 
-type ParseFn = (path: string, options?: { signal?: AbortSignal }) => Promise<ParsedFile>;
+type ParseFn = (path: string, options?: ParseOptions) => Promise<ParsedFile>;
 
 /** Search text is capped: a 50 MB page must not bloat the index. */
 const MAX_TEXT_CHARS = 2_000_000;
@@ -49,17 +50,29 @@ async function main(): Promise<void> {
   if (!port) return;
   const post = (m: WorkerMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
   const parse = await loadParser((workerData ?? {}) as WorkerInit);
-  port.on('message', (req: ParseRequest) => {
+  const running = new Map<number, AbortController>();
+  port.on('message', (req: ParseRequest | AbortRequest) => {
+    if (req.type === 'abort') {
+      // Cancel between pages: the reader stops at the next page and returns what it read, marked partial.
+      running.get(req.taskId)?.abort();
+      return;
+    }
     void (async () => {
       const t0 = performance.now();
+      const controller = new AbortController();
+      running.set(req.taskId, controller);
       try {
         post({ type: 'stage', taskId: req.taskId, stage: 'parsing' });
-        const payload = toPayload(await parse(req.path), Math.round(performance.now() - t0));
+        const onProgress = (p: ReaderProgress): void => post({ type: 'progress', taskId: req.taskId, ...p });
+        const parsed = await parse(req.path, { signal: controller.signal, onProgress });
+        const payload = toPayload(parsed, Math.round(performance.now() - t0));
         // Copy into a fresh buffer we own, then hand it over without a second copy.
         const bytes = new Uint8Array(payload.bytes);
         post({ type: 'result', taskId: req.taskId, payload: { ...payload, bytes } }, [bytes.buffer]);
       } catch (e) {
         post({ type: 'error', taskId: req.taskId, message: e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e) });
+      } finally {
+        running.delete(req.taskId);
       }
     })();
   });

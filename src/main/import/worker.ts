@@ -12,6 +12,19 @@ export interface ParseRequest {
   path: string;
 }
 
+/** Stops a file's long work (OCR) between pages. */
+export interface AbortRequest {
+  type: 'abort';
+  taskId: number;
+}
+
+/** Pages done of pages to do in a long file (OCR); `extraMs`, sent once, is the time the file needs beyond the limit. */
+export interface PageProgress {
+  current: number;
+  total: number;
+  extraMs?: number;
+}
+
 /** What the worker sends back: everything the database needs, nothing it does not (the source document stays in the worker). */
 export interface ParsedPayload {
   fileName: string;
@@ -29,6 +42,7 @@ export interface ParsedPayload {
 export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'stage'; taskId: number; stage: 'reading' | 'parsing' }
+  | ({ type: 'progress'; taskId: number } & PageProgress)
   | { type: 'result'; taskId: number; payload: ParsedPayload }
   | { type: 'error'; taskId: number; message: string };
 
@@ -68,6 +82,11 @@ export interface PoolOptions {
   size: number;
   /** Per-file limit; the worker is terminated and replaced when it is exceeded. */
   timeoutMs: number;
+  /**
+   * Most a file may add to the limit when it asks for it (a scan: the reader asks for the time its OCR pages need,
+   * 15 s to start and 15 s a page, at most 20 pages); 5 min 15 s by default, so the worst scan ends within 5 min 45 s.
+   */
+  maxExtraMs?: number;
   /** Old-generation heap limit of each worker, in MB. */
   maxOldGenerationSizeMb?: number;
   parserModule?: string;
@@ -78,8 +97,15 @@ interface Task {
   id: number;
   path: string;
   onStage: (stage: 'reading' | 'parsing') => void;
+  onPages?: (p: PageProgress) => void;
+  signal?: AbortSignal;
   resolve: (o: ParseOutcome) => void;
+  started?: number;
+  limitMs?: number;
 }
+
+/** Default cap of the extra time a file may ask for. */
+export const MAX_EXTRA_MS = 315_000;
 
 interface Slot {
   worker: Worker;
@@ -96,10 +122,14 @@ export class ParsePool {
   constructor(private readonly options: PoolOptions) {}
 
   /** Parses one file in a worker; always resolves (a stuck or crashed worker becomes a failed outcome). */
-  parse(path: string, onStage: Task['onStage'] = () => {}): Promise<ParseOutcome> {
+  parse(
+    path: string,
+    onStage: Task['onStage'] = () => {},
+    more: { onPages?: Task['onPages']; signal?: AbortSignal } = {},
+  ): Promise<ParseOutcome> {
     if (this.closed) return Promise.resolve({ kind: 'failed', reason: '导入已停止', problem: 'error' });
     return new Promise((resolve) => {
-      this.waiting.push({ id: this.nextId++, path, onStage, resolve });
+      this.waiting.push({ id: this.nextId++, path, onStage, resolve, ...more });
       this.dispatch();
     });
   }
@@ -119,8 +149,14 @@ export class ParsePool {
       slot.task = task;
       slot.worker.ref();
       task.onStage('reading');
+      task.started = Date.now();
+      task.limitMs = this.options.timeoutMs;
       slot.timer = setTimeout(() => void this.onTimeout(slot as Slot), this.options.timeoutMs);
-      slot.worker.postMessage({ type: 'parse', taskId: task.id, path: task.path } satisfies ParseRequest);
+      const worker = slot.worker;
+      task.signal?.addEventListener('abort', () => worker.postMessage({ type: 'abort', taskId: task.id } satisfies AbortRequest), {
+        once: true,
+      });
+      worker.postMessage({ type: 'parse', taskId: task.id, path: task.path } satisfies ParseRequest);
     }
   }
 
@@ -151,6 +187,7 @@ export class ParsePool {
     const task = slot.task;
     if (m.type === 'ready' || !task || m.taskId !== task.id) return;
     if (m.type === 'stage') return task.onStage(m.stage);
+    if (m.type === 'progress') return this.onProgress(slot, task, m);
     this.finish(
       slot,
       m.type === 'result' ? { kind: 'parsed', payload: m.payload } : { kind: 'failed', reason: `解析出错：${m.message}`, problem: 'error' },
@@ -167,8 +204,19 @@ export class ParsePool {
     task?.resolve(outcome);
   }
 
+  /** Page progress goes to the caller; a request for extra time moves the deadline once, within the cap. */
+  private onProgress(slot: Slot, task: Task, p: PageProgress): void {
+    if (p.extraMs !== undefined && task.started !== undefined && slot.timer) {
+      const extra = Math.min(Math.max(0, p.extraMs), this.options.maxExtraMs ?? MAX_EXTRA_MS);
+      task.limitMs = this.options.timeoutMs + extra;
+      clearTimeout(slot.timer);
+      slot.timer = setTimeout(() => void this.onTimeout(slot), Math.max(0, task.started + task.limitMs - Date.now()));
+    }
+    task.onPages?.({ current: p.current, total: p.total });
+  }
+
   private async onTimeout(slot: Slot): Promise<void> {
-    const seconds = Math.round(this.options.timeoutMs / 1000);
+    const seconds = Math.round((slot.task?.limitMs ?? this.options.timeoutMs) / 1000);
     await this.retire(slot, `解析超时（超过 ${seconds} 秒），已停止处理该文件`, 'timeout');
   }
 

@@ -6,6 +6,13 @@ import type { Problem, SourceDocument } from '../../shared/document/types';
 import type { ReportModel } from '../../shared/model/report';
 import { parseReport } from '../../shared/parse/index';
 import { MAX_FILE_BYTES, readDocument } from '../import/read-document';
+import type { ReaderProgress } from '../import/readers/reader';
+
+/** Cancel between pages, and progress of long work (OCR pages) with the extra time it needs. */
+export interface ParseOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: ReaderProgress) => void;
+}
 
 export interface ParsedFile {
   fileName: string;
@@ -16,7 +23,7 @@ export interface ParsedFile {
   problems: Problem[];
 }
 
-export async function parseFile(path: string, options: { signal?: AbortSignal } = {}): Promise<ParsedFile> {
+export async function parseFile(path: string, options: ParseOptions = {}): Promise<ParsedFile> {
   const fileName = basename(path);
   const empty = new Uint8Array();
   let bytes: Uint8Array;
@@ -34,11 +41,15 @@ export async function parseFile(path: string, options: { signal?: AbortSignal } 
   return parseBytes(bytes, fileName, options);
 }
 
-export async function parseBytes(bytes: Uint8Array, fileName: string, options: { signal?: AbortSignal } = {}): Promise<ParsedFile> {
+export async function parseBytes(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): Promise<ParsedFile> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   let read;
   try {
-    read = await readDocument(bytes, { fileName, ...(options.signal ? { signal: options.signal } : {}) });
+    read = await readDocument(bytes, {
+      fileName,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
   } catch (e) {
     // Readers return problems; a throw here is a bug in a reader, reported without a stack trace.
     return {

@@ -13,6 +13,17 @@ export interface TableCell {
   rowSpan: number;
   colSpan: number;
   anchor?: SourceAnchor;
+  /** Present when the cell was read by OCR from a page image. */
+  ocr?: OcrCellInfo;
+}
+
+/** What OCR says about a cell: its lowest character confidence (0–100) and every digit read, in order. */
+export interface OcrCellInfo {
+  confidence: number;
+  /** Digits of the cell text in reading order with their confidence; a letter read where a digit belongs has 0. */
+  digits: { ch: string; conf: number }[];
+  /** The cell has ink in the image but nothing was read from it (a faint or stamped-over value). */
+  unread?: boolean;
 }
 
 export interface TableBlock {

@@ -168,6 +168,8 @@ export interface ImportProgress {
   current: number;
   total: number;
   file?: string;
+  /** Pages done of pages to read by OCR in the file being parsed (a scan), while it is being parsed. */
+  pages?: { current: number; total: number };
   /** Outcome of the file just finished. */
   outcome?: 'imported' | 'duplicate' | 'failed' | 'skipped';
   reason?: string;

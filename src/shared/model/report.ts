@@ -24,6 +24,9 @@ export interface ParsedCell {
   note?: string;
   /** Unit printed inside the cell ("元"), when any. */
   unit?: string;
+  /** Read by OCR from a page image: the lowest character confidence (0–100), and when the arithmetic of the tables
+   * chose the value over what was read (repaired), the text as read. Shown so the inspector checks these first. */
+  ocr?: { confidence: number; repaired?: boolean; read?: string };
 }
 
 export interface Section {

@@ -8,6 +8,7 @@ import { buildStream, unitAt, type Stream } from './stream';
 import { readMeta } from './meta';
 import { findSections, type SectionRange } from './sections';
 import { readTables, type CellOutcome } from './tables';
+import { repairOcrCells } from './ocr-repair';
 
 export function parseReport(doc: SourceDocument, file: string): ReportModel {
   const sample = doc.blocks
@@ -34,6 +35,8 @@ export function parseReport(doc: SourceDocument, file: string): ReportModel {
       if (!ids.has(def.id) && tables.template !== 'hybrid') cells[def.id] = missing();
     }
   }
+  // OCR'd cells: confidence kept, doubtful digits settled by the tables' arithmetic or left ambiguous.
+  const checked = repairOcrCells(cells, doc);
   const ranges = findSections(stream);
   const problems = doc.problems.map((p) => ({ kind: p.kind, message: p.message }));
   if (tables.template === 'unknown')
@@ -47,7 +50,7 @@ export function parseReport(doc: SourceDocument, file: string): ReportModel {
     template: tables.template,
     publishedAt: meta.publishedAt,
     sections: ranges.map((r) => r.section),
-    cells,
+    cells: checked,
     paragraphs: paragraphsOf(stream, ranges),
     problems,
   };

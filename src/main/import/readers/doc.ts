@@ -4,7 +4,7 @@ import type { Block, Problem, ReadResult, SourceFormat, TableCell } from '../../
 import { failed, problem, type Reader, type ReaderOptions } from './reader';
 import { docxToHtml, readDocx } from './docx';
 import { readHtml } from './html';
-import { isEncryptedLegacyWord, isEncryptedOoxml, isOle2 } from './docx/ole';
+import { isEncryptedLegacyWord, isEncryptedOoxml, isOle2, notWordOle } from './docx/ole';
 import { convertToDocx, findSoffice } from './docx/soffice';
 
 const HEADING_RE = /^([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}部分)/;
@@ -85,6 +85,20 @@ export async function readDocWith(bytes: Uint8Array, options: ReaderOptions, doc
     return failed('password-protected', `Word 文档设有打开密码，请先去除密码：${name}`, `password-protected document: ${name}`);
   }
   if (startsWith(bytes, 'PK\u0003\u0004')) return withFormat(await readDocx(bytes, options), format); // a .docx under an old name
+  const notWord = isOle2(bytes) ? notWordOle(bytes) : undefined;
+  if (notWord) {
+    return notWord === 'header'
+      ? failed(
+          'corrupt-file',
+          `不是有效的 Word 文档（复合文档的文件头已损坏）：${name}`,
+          `not a valid Word document (corrupt OLE2 header): ${name}`,
+        )
+      : failed(
+          'corrupt-file',
+          `不是有效的 Word 文档（复合文档中没有 Word 正文）：${name}`,
+          `not a valid Word document (no WordDocument stream): ${name}`,
+        );
+  }
   if (!isOle2(bytes)) {
     // "Web page" saves named .doc are common; RTF needs LibreOffice like a real .doc does.
     const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1').toLowerCase();

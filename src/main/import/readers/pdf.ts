@@ -1,13 +1,15 @@
 // PDF reader: pdf.js text and operator lists → paragraphs, headings and ruled or aligned tables, with page anchors.
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { DocumentMeta, Problem, ReadResult } from '../../../shared/document/types';
-import { failed, problem, type Reader } from './reader';
+import { failed, problem, type Reader, type ReaderOptions } from './reader';
 import { toBlocks } from './pdf/assemble';
 import { loadPdfJs, PDFJS_CMAP_DIR, PDFJS_STANDARD_FONT_DIR } from './pdf/assets';
 import { disableFontFaceOption, skipFontFaces } from './pdf/font-faces';
 import { pdfMeta } from './pdf/meta';
 import { layoutPage, type PageLayout } from './pdf/page-layout';
 import { readPage } from './pdf/page-content';
+import { ocrScannedPages } from './pdf/ocr/index';
+import { MAX_PAGE_CONTENT_BYTES, MAX_PAGE_DRAWING_BYTES, MAX_STREAM_BYTES, scanStreams, type StreamScan } from './pdf/streams';
 
 /** Pages beyond this are not read: no annual report is that long, a hostile file may be. */
 export const MAX_PDF_PAGES = 300;
@@ -81,10 +83,19 @@ function stopFailure(e: Stop, fileName: string): ReadResult {
     : failed('partial', `PDF 读取已取消：${fileName}`, `PDF reading cancelled: ${fileName}`);
 }
 
-export const readPdf: Reader = async (bytes, { fileName, signal }) => {
+export const readPdf: Reader = async (bytes, { fileName, signal, onProgress }) => {
   if (bytes.length === 0) return failed('empty', `文件为空（0 字节）：${fileName}`, `empty file (0 bytes): ${fileName}`);
   const wrong = notPdf(bytes, fileName);
   if (wrong) return wrong;
+  const scan = scanStreams(bytes);
+  if (scan.bomb) {
+    const mb = MAX_STREAM_BYTES / 1024 / 1024;
+    return failed(
+      'too-large',
+      `PDF 中有数据流解压后超过 ${mb} MB（压缩炸弹），拒绝读取：${fileName}`,
+      `a stream of the PDF inflates to more than ${mb} MB (a compression bomb); refused: ${fileName}`,
+    );
+  }
   const deadline = Date.now() + PDF_TIME_BUDGET_MS;
   let task: PDFDocumentLoadingTask | undefined;
   try {
@@ -112,7 +123,7 @@ export const readPdf: Reader = async (bytes, { fileName, signal }) => {
       return openFailure(e, fileName);
     }
     skipFontFaces(doc);
-    return await readPages(pdfjs, doc, fileName, deadline, signal);
+    return await readPages(pdfjs, doc, scan, fileName, deadline, signal, onProgress);
   } catch (e) {
     if (e instanceof Stop) return stopFailure(e, fileName);
     return failed(
@@ -129,20 +140,35 @@ export const readPdf: Reader = async (bytes, { fileName, signal }) => {
 async function readPages(
   pdfjs: Awaited<ReturnType<typeof loadPdfJs>>,
   doc: PDFDocumentProxy,
+  scan: StreamScan,
   fileName: string,
   deadline: number,
   signal?: AbortSignal,
+  onProgress?: ReaderOptions['onProgress'],
 ): Promise<ReadResult> {
   const problems: Problem[] = [];
   const total = doc.numPages;
   const limit = Math.min(total, MAX_PDF_PAGES);
   const layouts: PageLayout[] = [];
   const broken: number[] = [];
+  /** Pages not read (content too large for a report's page) and pages read as text only (drawing too large). */
+  const oversized: { page: number; bytes: number }[] = [];
+  const textOnly: { page: number; bytes: number }[] = [];
   let stopped: Stop | undefined;
   for (let n = 1; n <= limit; n++) {
     try {
       const page = await bounded(doc.getPage(n), deadline, signal);
-      const content = await bounded(readPage(pdfjs, page), deadline, signal);
+      const ref = page.ref?.num ?? -1;
+      const bytes = scan.pageContent.get(ref) ?? 0;
+      if (bytes > MAX_PAGE_CONTENT_BYTES) {
+        oversized.push({ page: n, bytes });
+        page.cleanup();
+        continue;
+      }
+      if (bytes > MAX_PAGE_DRAWING_BYTES) textOnly.push({ page: n, bytes });
+      // No operator list where it cannot give anything: a page too large to draw, or one that surely draws nothing.
+      const drawing = bytes <= MAX_PAGE_DRAWING_BYTES && scan.pageDraws.get(ref) !== false;
+      const content = await bounded(readPage(pdfjs, page, { drawing }), deadline, signal);
       page.cleanup();
       layouts.push(layoutPage(content));
     } catch (e) {
@@ -173,6 +199,24 @@ async function readPages(
       ),
     );
   }
+  if (oversized.length) {
+    problems.push(
+      problem(
+        'partial',
+        `PDF 第 ${listPages(oversized.map((p) => p.page))} 页的内容异常庞大（解压后 ${megabytes(oversized)} MB 的绘图指令），不可能是年报的页面，未读取：${fileName}`,
+        `PDF pages ${oversized.map((p) => p.page).join(', ')} hold ${megabytes(oversized)} MB of drawing; not read: ${fileName}`,
+      ),
+    );
+  }
+  if (textOnly.length) {
+    problems.push(
+      problem(
+        'partial',
+        `PDF 第 ${listPages(textOnly.map((p) => p.page))} 页的图形过于复杂（解压后 ${megabytes(textOnly)} MB 的绘图指令），只读取了文字，未识别表格线：${fileName}`,
+        `PDF pages ${textOnly.map((p) => p.page).join(', ')} hold ${megabytes(textOnly)} MB of drawing; text read, table rules not: ${fileName}`,
+      ),
+    );
+  }
   if (broken.length) {
     problems.push(
       problem(
@@ -188,9 +232,16 @@ async function readPages(
         ? problems
         : [problem('corrupt-file', `PDF 没有可读取的页面：${fileName}`, `PDF has no readable page: ${fileName}`)],
     };
-  problems.push(...scanProblems(layouts, fileName));
+  // Pages without a usable text layer are read by OCR (pdf/ocr/); the rest keep their text.
+  const ocr = await ocrScannedPages(doc, layouts, { fileName, ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
+  problems.push(...(ocr ? ocr.problems : scanProblems(layouts, fileName)));
   const meta: DocumentMeta = await pdfMeta(doc).catch(() => ({}));
-  return { document: { format: 'pdf', blocks: toBlocks(layouts), meta, pageCount: total, problems }, problems };
+  return { document: { format: 'pdf', blocks: ocr?.blocks ?? toBlocks(layouts), meta, pageCount: total, problems }, problems };
+}
+
+/** The largest page's content in MB, one decimal. */
+function megabytes(pages: { bytes: number }[]): string {
+  return (Math.max(...pages.map((p) => p.bytes)) / 1024 / 1024).toFixed(1);
 }
 
 function listPages(pages: number[]): string {

@@ -6,6 +6,15 @@ export interface ReaderOptions {
   fileName: string;
   /** Cancels long work between pages or parts. */
   signal?: AbortSignal;
+  /** Told after each page of long work (OCR); `extraMs` asks for more time than the usual per-file limit. */
+  onProgress?: (progress: ReaderProgress) => void;
+}
+
+/** Progress of a reader's long work: pages done of pages to do, and the extra time the file needs (ms), once. */
+export interface ReaderProgress {
+  current: number;
+  total: number;
+  extraMs?: number;
 }
 
 export type Reader = (bytes: Uint8Array, options: ReaderOptions) => Promise<ReadResult>;

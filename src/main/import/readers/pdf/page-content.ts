@@ -12,6 +12,8 @@ const MAX_RULE_THICKNESS = 3;
 const MIN_RULE_LENGTH = 4;
 /** How far from axis-parallel a line may lean and still count as a rule. */
 const AXIS_TOLERANCE = 0.8;
+/** Rules collected per page at most: a page of report tables has a few hundred; a hostile page has millions. */
+export const MAX_PAGE_SEGMENTS = 20_000;
 
 function multiply(m: Matrix, n: Matrix): Matrix {
   return [
@@ -178,7 +180,7 @@ export function readOperators(
         hasImages = true;
         break;
       case OPS.constructPath:
-        collectPath(OPS, args, ctm, !isWhite(fill), !isWhite(stroke), segments);
+        if (segments.length < MAX_PAGE_SEGMENTS) collectPath(OPS, args, ctm, !isWhite(fill), !isWhite(stroke), segments);
         break;
       default:
         break;
@@ -235,12 +237,23 @@ export function toRuns(items: unknown[], viewport: Matrix): TextRun[] {
   return runs;
 }
 
+export interface ReadPageOptions {
+  /**
+   * False skips pdf.js's operator list (rules and images): for a page whose drawing is too large to be a report's, the
+   * text alone is read. Default true.
+   */
+  drawing?: boolean;
+}
+
 /** Reads one page; throws whatever pdf.js throws (the caller turns it into a problem). */
-export async function readPage(pdfjs: PdfJs, page: PDFPageProxy): Promise<PageContent> {
+export async function readPage(pdfjs: PdfJs, page: PDFPageProxy, options: ReadPageOptions = {}): Promise<PageContent> {
   const viewport = page.getViewport({ scale: 1 });
   const vt = asMatrix(viewport.transform) ?? IDENTITY;
   const text = await page.getTextContent();
+  const runs = toRuns(text.items, vt);
+  const base = { page: page.pageNumber, width: viewport.width, height: viewport.height, runs };
+  if (options.drawing === false) return { ...base, segments: [], hasImages: false };
   const ops = await page.getOperatorList();
   const { segments, hasImages } = readOperators(pdfjs, ops.fnArray, ops.argsArray as unknown[], vt);
-  return { page: page.pageNumber, width: viewport.width, height: viewport.height, runs: toRuns(text.items, vt), segments, hasImages };
+  return { ...base, segments, hasImages };
 }
