@@ -1,6 +1,7 @@
 // Finds a table's row labels in template order and cuts the stream into one value zone per row;
 // rows whose labels were lost share the zone of the row before them (F2) and are split by position.
-import { findAny, type Hit, type Stream } from './stream';
+// A zone never runs past the end of its table, nor into a line of prose (Unit.zoneEnd); labels inside prose are no labels.
+import { findLabel, zoneEndAt, type Hit, type Stream } from './stream';
 import { tokenize, type Token } from './values';
 
 export interface RowSpec {
@@ -29,9 +30,9 @@ export function locateRows(stream: Stream, specs: readonly RowSpec[], from: numb
   const hits: (Hit | null)[] = [];
   let cursor = from;
   specs.forEach((spec, i) => {
-    const hit = findAny(stream, spec.keys, cursor, to);
+    const hit = findLabel(stream, spec.keys, cursor, to);
     // Only the canonical key of a later row counts: short fallback keys also occur inside column headers.
-    const later = specs.slice(i + 1, i + 1 + LOOKAHEAD).map((s) => findAny(stream, s.keys.slice(0, 1), cursor, to));
+    const later = specs.slice(i + 1, i + 1 + LOOKAHEAD).map((s) => findLabel(stream, s.keys.slice(0, 1), cursor, to));
     const overtaken = hit && later.some((h) => h && h.start < hit.start);
     const label = hit && !overtaken ? withEnumerator(stream, hit, spec.enumerator) : null;
     const grouped = spec.group ? withGroup(stream, spec.group, label, cursor, to, later) : label;
@@ -95,7 +96,7 @@ function withGroup(
   to: number,
   later: (Hit | null)[],
 ): Hit | null {
-  const group = findAny(stream, keys, cursor, label ? label.start : to);
+  const group = findLabel(stream, keys, cursor, label ? label.start : to);
   if (!group) return label;
   if (label) return { ...label, start: group.start, keyStart: group.keyStart };
   return later.some((h) => h && h.start < group.start) ? null : group;
@@ -124,7 +125,7 @@ function cutZones(stream: Stream, specs: readonly RowSpec[], hits: (Hit | null)[
     if (!hit) continue;
     let j = i + 1;
     while (j < specs.length && !hits[j]) j++;
-    const end = j < specs.length ? hits[j]!.start : to;
+    const end = Math.min(j < specs.length ? hits[j]!.start : to, zoneEndAt(stream, hit.end));
     const tokens = tokenize(stream, hit.end, end);
     const covered = j - i; // this row and the lost ones after it
     if (covered === 1) {

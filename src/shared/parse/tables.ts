@@ -16,7 +16,7 @@ import {
   type Version,
 } from '../template/catalog';
 import type { TemplateVersion } from '../model/report';
-import { findAny, findKey, keyIndexAt, type Stream } from './stream';
+import { findAny, findKey, findLabel, keyIndexAt, zoneEndAt, type Stream } from './stream';
 import { locateRows, type LocatedRow, type RowSpec } from './rows';
 import { agreed, fitRow, tokenize, type Reading, type Val } from './values';
 import { solveT3 } from './t3-identities';
@@ -61,7 +61,8 @@ export function readTables(stream: Stream): TablesResult {
 function findRegions(stream: Stream): Regions {
   const end = stream.text.length;
   const t2Start = findKey(stream, '第二十条', 0)?.start ?? null;
-  const t3Row = findAny(stream, ['本年新收', '新收政府信息公开申请'], t2Start ?? 0);
+  // A sentence before the table ("全年新收政府信息公开申请12件") does not start it.
+  const t3Row = findLabel(stream, ['本年新收', '新收政府信息公开申请'], t2Start ?? 0);
   const t3Evidence =
     t3Row && countFound(stream, ['予以公开', '部分公开', '国家秘密', '不掌握', '重复申请', '结转下年度'], t3Row.start) >= 3;
   const t3Start = t3Evidence ? t3Row.start : null;
@@ -95,10 +96,11 @@ const ITEMS = ['一', '五', '六', '八', '九'] as const;
 
 /** Table 二 block by block: each caption's zone says which format its headers follow. */
 function t2Shape(stream: Stream, [from, to]: [number, number]): ShapedBlock[] {
-  const captions = ITEMS.map((item) => ({ item, hit: findAny(stream, [`第(${item})项`, `第${item}项`], from, to) })).filter((c) => c.hit);
+  const captions = ITEMS.map((item) => ({ item, hit: findLabel(stream, [`第(${item})项`, `第${item}项`], from, to) })).filter((c) => c.hit);
   const out: ShapedBlock[] = [];
   captions.forEach((c, i) => {
-    const zoneEnd = captions[i + 1]?.hit?.start ?? to;
+    // A caption's headers end with its table: prose after the table ("较上一年增长…") is no header.
+    const zoneEnd = Math.min(captions[i + 1]?.hit?.start ?? to, zoneEndAt(stream, c.hit!.end));
     const head = stream.key.slice(c.hit!.keyStart, keyIndexAt(stream, zoneEnd));
     const version = blockVersion(c.item, head);
     if (!version) return;
@@ -202,7 +204,8 @@ function readT4(stream: Stream, region: [number, number] | null, cells: Map<stri
     return;
   }
   // The headers of table 四 hold no digits, so the whole table is read: its first line with values is the data row.
-  let tokens = firstValueLine(tokenize(stream, region[0], region[1]));
+  // A sentence between the heading and the table is not read (tokenize skips prose); the row ends with its table.
+  let tokens = firstValueLine(ownZone(stream, tokenize(stream, region[0], region[1])));
   // In free text the 15 values must stand together; header words between them mean the columns were read out of
   // order (pdftotext without -layout), and any reading of them would be a guess.
   if (
@@ -218,6 +221,14 @@ function readT4(stream: Stream, region: [number, number] | null, cells: Map<stri
   ids.forEach(({ row, col }, i) =>
     cells.set(cellId('t4', row, col), outcome(vals, i, true, tokens[0]?.pos ?? null, tokens[0]?.text ?? null)),
   );
+}
+
+/** The tokens from the first value on, up to the end of that value's table (or the next line of prose in free text). */
+function ownZone<T extends { kind: string; pos: number }>(stream: Stream, tokens: T[]): T[] {
+  const first = tokens.findIndex((t) => t.kind !== 'blank');
+  if (first < 0) return tokens;
+  const end = zoneEndAt(stream, tokens[first]!.pos);
+  return tokens.filter((t) => t.pos < end);
 }
 
 /**

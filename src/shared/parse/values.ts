@@ -1,7 +1,7 @@
 // Reads the value tokens between two labels and fits them to a row's cells: exact slots, shifted slots,
 // or digit runs split in every way the column domains allow (F4, F6). Never guesses: it returns readings.
 import type { ColumnDomain } from '../template/catalog';
-import { CELL, ROW, unitAt, type Stream } from './stream';
+import { CELL, PAGE_MARK, ROW, unitAt, type Stream } from './stream';
 
 export type TokenKind = 'num' | 'dash' | 'blank';
 
@@ -29,10 +29,10 @@ export interface Val {
 export type Reading = (Val | null)[];
 
 const DASH_PIECE = /^(?:[-/\\~～_]+|—+)$/;
-const PAGE_MARK = /^(?:[-–—]\s*\d{1,4}\s*[-–—]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|page\s*\d+)$/i;
 const NUM_RUN = /-?\d(?:[\d.,-]*\d)?(?:万元|元)?/g;
+const YEAR = /^(?:19|20)\d{2}$/;
 
-/** Tokens of a stream zone. Empty table cells are blank tokens; text that is not a value is skipped. */
+/** Tokens of a stream zone. Empty table cells are blank tokens; text that is not a value (prose included) is skipped. */
 export function tokenize(stream: Stream, from: number, to: number): Token[] {
   const tokens: Token[] = [];
   let row = 0;
@@ -50,6 +50,8 @@ export function tokenize(stream: Stream, from: number, to: number): Token[] {
 function readField(stream: Stream, start: number, end: number, row: number, tokens: Token[]): void {
   const field = stream.text.slice(start, end);
   const unit = unitAt(stream, start);
+  // The numbers of a sentence ("2024年…发布政策解读15篇") are the sentence's, never a table's values.
+  if (unit?.prose) return;
   const cell = !!unit?.tableCell && !unit.inferred;
   const out = { push: (t: Token) => tokens.push({ ...t, cell }) };
   if (field.trim() === '') {
@@ -74,7 +76,12 @@ function readField(stream: Stream, start: number, end: number, row: number, toke
       out.push({ kind: 'dash', text: piece, pos, row });
       continue;
     }
-    for (const m of piece.matchAll(NUM_RUN)) out.push({ kind: 'num', text: m[0], pos: pos + (m.index ?? 0), row });
+    for (const m of piece.matchAll(NUM_RUN)) {
+      const at = pos + (m.index ?? 0);
+      // A year ("2024年", "2024 年" in a heading or a title line) is never a table value.
+      if (YEAR.test(m[0]) && /^ ?年/.test(stream.text.slice(at + 4, at + 6))) continue;
+      out.push({ kind: 'num', text: m[0], pos: at, row });
+    }
   }
 }
 
