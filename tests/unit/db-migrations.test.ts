@@ -159,7 +159,7 @@ describe('migrations', () => {
       .prepare("INSERT INTO checks (report_id, check_id, ord, status, message, cells_json) VALUES (1, 'ARI-01', 0, 'pass', 'm', '[]')")
       .run();
     old.close();
-    const db = openDb(path);
+    const db = openDb(path, { targetVersion: 40 });
     expect(schemaVersion(db)).toBe(40);
     expect(tables(db)).not.toContain('checks');
     expect(tables(db)).toEqual(
@@ -181,6 +181,23 @@ describe('migrations', () => {
     // Deleting the report takes its decisions with it (the only way they go).
     db.prepare('DELETE FROM reports WHERE id = 1').run();
     expect((db.prepare('SELECT count(*) AS n FROM decisions').get() as { n: number }).n).toBe(0);
+    db.close();
+  });
+
+  it('0050 keeps what OCR said about a cell, and upgrades a version-40 library without touching its cells', () => {
+    const path = join(dir, 'h.sqlite');
+    const old = openDb(path, { targetVersion: 40 });
+    old
+      .prepare(
+        `INSERT INTO reports (year, file_name, format, sha256, size, imported_at, parsed_at, template, status, model_json)
+       VALUES (2023, 'a.pdf', 'pdf', ?, 10, 'now', 'now', 'v2021', 'imported', '{}')`,
+      )
+      .run('c'.repeat(64));
+    old.prepare("INSERT INTO cells (report_id, cell_id, value, state) VALUES (1, 't3/new/natural', 3, 'number')").run();
+    old.close();
+    const db = openDb(path);
+    expect(schemaVersion(db)).toBe(50);
+    expect(db.prepare('SELECT value, ocr_json AS ocr FROM cells').get()).toEqual({ value: 3, ocr: null });
     db.close();
   });
 });

@@ -134,11 +134,29 @@ describe('reports repository', () => {
     expect(repo.listLibrary(db, { text: '平潭综合' }).total).toBe(2);
   });
 
+  it('keeps what OCR said about a cell through the database', () => {
+    const ocrCell: ParsedCell = { ...cell(351), ocr: { confidence: 0.85, repaired: true, read: '331' } };
+    const { reportId } = add('ocr', model({ cells: { 't4/review/total': ocrCell, 't3/new/natural': cell(1) } }));
+    expect(repo.getReportModel(db, reportId)?.cells['t4/review/total']?.ocr).toEqual({ confidence: 0.85, repaired: true, read: '331' });
+    expect(repo.listCells(db, reportId)['t4/review/total']?.ocr).toEqual({ confidence: 0.85, repaired: true, read: '331' });
+    expect(repo.listCells(db, reportId)['t3/new/natural']?.ocr).toBeUndefined();
+  });
+
   it('deleting a report removes everything of it, corrections included', () => {
     const { reportId } = add('del');
     repo.addCorrection(db, { reportId, cellId: 't3/new/natural', value: 1, state: 'number', reason: 'r', by: 'x' });
     expect(repo.deleteReport(db, reportId)).toBe(true);
-    const tables = ['reports', 'report_texts', 'originals', 'cells', 'sections', 'corrections', 'decisions', 'reports_fts', 'reports_grams'];
+    const tables = [
+      'reports',
+      'report_texts',
+      'originals',
+      'cells',
+      'sections',
+      'corrections',
+      'decisions',
+      'reports_fts',
+      'reports_grams',
+    ];
     for (const t of tables) {
       expect((db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n, t).toBe(0);
     }

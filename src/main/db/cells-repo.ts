@@ -12,6 +12,7 @@ interface CellRow {
   sourceJson: string | null;
   note: string | null;
   unit: string | null;
+  ocrJson: string | null;
 }
 
 /** A correction row is selected in exactly the contract's shape. */
@@ -29,6 +30,7 @@ function toCellView(row: CellRow, corrected: Correction | undefined): CellView {
   };
   if (row.note !== null) view.note = row.note;
   if (row.unit !== null) view.unit = row.unit;
+  if (row.ocrJson !== null) view.ocr = JSON.parse(row.ocrJson) as NonNullable<CellView['ocr']>;
   if (corrected) view.corrected = corrected;
   return view;
 }
@@ -48,7 +50,7 @@ export function currentCorrections(db: Db, reportId: number): Map<string, Correc
 export function listCells(db: Db, reportId: number): Record<string, CellView> {
   const rows = db
     .prepare(
-      'SELECT cell_id AS cellId, value, state, raw, source_json AS sourceJson, note, unit FROM cells WHERE report_id = ? ORDER BY cell_id',
+      'SELECT cell_id AS cellId, value, state, raw, source_json AS sourceJson, note, unit, ocr_json AS ocrJson FROM cells WHERE report_id = ? ORDER BY cell_id',
     )
     .all(reportId) as CellRow[];
   const corrections = currentCorrections(db, reportId);
@@ -57,7 +59,10 @@ export function listCells(db: Db, reportId: number): Record<string, CellView> {
   // A correction of a cell the latest parse no longer produces stays visible rather than vanishing.
   for (const [cellId, c] of corrections) {
     if (!out[cellId])
-      out[cellId] = toCellView({ cellId, value: null, state: 'missing', raw: null, sourceJson: null, note: null, unit: null }, c);
+      out[cellId] = toCellView(
+        { cellId, value: null, state: 'missing', raw: null, sourceJson: null, note: null, unit: null, ocrJson: null },
+        c,
+      );
   }
   return out;
 }

@@ -47,7 +47,7 @@ CREATE TABLE pkg.reports (
 ) STRICT;
 CREATE TABLE pkg.sections (sha256 TEXT NOT NULL, no INTEGER NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (sha256, no)) STRICT;
 CREATE TABLE pkg.cells (
-  sha256 TEXT NOT NULL, cell_id TEXT NOT NULL, value REAL, state TEXT NOT NULL, raw TEXT, source_json TEXT, note TEXT, unit TEXT,
+  sha256 TEXT NOT NULL, cell_id TEXT NOT NULL, value REAL, state TEXT NOT NULL, raw TEXT, source_json TEXT, note TEXT, unit TEXT, ocr_json TEXT,
   PRIMARY KEY (sha256, cell_id)
 ) STRICT;
 CREATE TABLE pkg.problems (seq INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, kind TEXT NOT NULL, message TEXT NOT NULL) STRICT;
@@ -128,7 +128,7 @@ export function copyReportToPackage(db: Db, reportId: number, ord: number): bool
       reportId,
     );
     db.prepare(
-      `INSERT INTO pkg.cells SELECT ${sha}, cell_id, value, state, raw, source_json, note, unit FROM main.cells WHERE report_id = ?`,
+      `INSERT INTO pkg.cells SELECT ${sha}, cell_id, value, state, raw, source_json, note, unit, ocr_json FROM main.cells WHERE report_id = ?`,
     ).run(reportId, reportId);
     db.prepare(
       `INSERT INTO pkg.problems (sha256, kind, message) SELECT ${sha}, kind, message FROM main.problems WHERE report_id = ? ORDER BY id`,
@@ -297,8 +297,8 @@ function insertWhole(db: Db, sha256: string, original: Buffer, at: string): numb
     sha256,
   );
   db.prepare(
-    `INSERT INTO main.cells (report_id, cell_id, value, state, raw, source_json, note, unit)
-     SELECT ?, cell_id, value, state, raw, source_json, note, unit FROM pkg.cells WHERE sha256 = ?`,
+    `INSERT INTO main.cells (report_id, cell_id, value, state, raw, source_json, note, unit, ocr_json)
+     SELECT ?, cell_id, value, state, raw, source_json, note, unit, ocr_json FROM pkg.cells WHERE sha256 = ?`,
   ).run(id, sha256);
   db.prepare(
     'INSERT INTO main.problems (report_id, kind, message) SELECT ?, kind, message FROM pkg.problems WHERE sha256 = ? ORDER BY seq',

@@ -72,7 +72,9 @@ export function getReportModel(db: Db, id: number): ReportModel | undefined {
   model.sections = db.prepare('SELECT no, title, text FROM sections WHERE report_id = ? ORDER BY no').all(id) as ReportModel['sections'];
   model.cells = {};
   const cells = db
-    .prepare('SELECT cell_id AS id, value, state, raw, source_json AS source, note, unit FROM cells WHERE report_id = ? ORDER BY cell_id')
+    .prepare(
+      'SELECT cell_id AS id, value, state, raw, source_json AS source, note, unit, ocr_json AS ocr FROM cells WHERE report_id = ? ORDER BY cell_id',
+    )
     .all(id) as {
     id: string;
     value: number | null;
@@ -81,6 +83,7 @@ export function getReportModel(db: Db, id: number): ReportModel | undefined {
     source: string | null;
     note: string | null;
     unit: string | null;
+    ocr: string | null;
   }[];
   for (const c of cells) {
     const cell: ParsedCell = {
@@ -91,6 +94,7 @@ export function getReportModel(db: Db, id: number): ReportModel | undefined {
     };
     if (c.note !== null) cell.note = c.note;
     if (c.unit !== null) cell.unit = c.unit;
+    if (c.ocr !== null) cell.ocr = JSON.parse(c.ocr) as NonNullable<ParsedCell['ocr']>;
     model.cells[c.id] = cell;
   }
   return model;
@@ -170,11 +174,21 @@ function writeParsed(db: Db, id: number, model: ReportModel, problems: NewReport
   const section = db.prepare('INSERT OR REPLACE INTO sections (report_id, no, title, text) VALUES (?, ?, ?, ?)');
   for (const s of model.sections) section.run(id, s.no, s.title, s.text);
   const cell = db.prepare(
-    'INSERT OR REPLACE INTO cells (report_id, cell_id, value, state, raw, source_json, note, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT OR REPLACE INTO cells (report_id, cell_id, value, state, raw, source_json, note, unit, ocr_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   for (const [cellId, c] of Object.entries(model.cells)) {
     const value = typeof c.value === 'number' && Number.isFinite(c.value) ? c.value : null;
-    cell.run(id, cellId, value, c.state, c.raw, c.source ? JSON.stringify(c.source) : null, c.note ?? null, c.unit ?? null);
+    cell.run(
+      id,
+      cellId,
+      value,
+      c.state,
+      c.raw,
+      c.source ? JSON.stringify(c.source) : null,
+      c.note ?? null,
+      c.unit ?? null,
+      c.ocr ? JSON.stringify(c.ocr) : null,
+    );
   }
   const problem = db.prepare('INSERT INTO problems (report_id, kind, message) VALUES (?, ?, ?)');
   for (const p of problems) problem.run(id, p.kind, p.message);

@@ -4,7 +4,9 @@ import type { CellView, Correction } from '../../../../shared/ipc/contract';
 import type { CellSource } from '../../../../shared/model/report';
 import { call, errorMessage } from '../../api';
 import { STATE_LABEL } from '../../components/labels';
+import { REPAIRED_HINT } from './cell-box';
 import { CellEditor } from './cell-editor';
+import { LOW_OCR_CONFIDENCE } from './table-layout';
 
 interface Props {
   reportId: number;
@@ -27,6 +29,33 @@ function where(source: CellSource | null | undefined): string {
 
 function shown(value: number | null, state: CellView['state']): string {
   return state === 'number' && value !== null ? String(value) : STATE_LABEL[state];
+}
+
+/** What OCR read in a cell: the recogniser's confidence, its reading and, for a repaired cell, the value proposed instead. */
+function OcrFacts({ cell }: { cell: CellView }): React.JSX.Element | null {
+  const ocr = cell.ocr;
+  if (!ocr) return null;
+  const low = ocr.confidence < LOW_OCR_CONFIDENCE;
+  const read = ocr.read ?? cell.raw ?? '';
+  return (
+    <>
+      <dt>OCR 置信度</dt>
+      <dd data-field="ocr-confidence" className={low ? 'ocr-low' : undefined}>
+        {Math.round(ocr.confidence)}%{low ? <span className="muted">（偏低，请对照原件）</span> : null}
+      </dd>
+      <dt>OCR 读数</dt>
+      <dd data-field="ocr-read">{read ? `“${read}”` : <span className="muted">（未读出数字）</span>}</dd>
+      {ocr.repaired && (
+        <>
+          <dt>推定值</dt>
+          <dd data-field="ocr-repaired" className="ocr-repaired-value">
+            识别为“{read}” → 推定为 <strong>{cell.value ?? '—'}</strong>
+            <span className="muted">（{REPAIRED_HINT}）</span>
+          </dd>
+        </>
+      )}
+    </>
+  );
 }
 
 function History({ items }: { items: Correction[] }): React.JSX.Element {
@@ -61,8 +90,9 @@ export function CellPanel({ reportId, cellId, label, cell, editing, onEdit, onSa
         <dt>解析值</dt>
         <dd data-field="parsed">
           {cell ? shown(cell.value, cell.state) : '未找到'}
-          {cell?.raw && cell.raw !== String(cell.value) ? <span className="muted">（原文“{cell.raw}”）</span> : null}
+          {cell?.raw && !cell.ocr && cell.raw !== String(cell.value) ? <span className="muted">（原文“{cell.raw}”）</span> : null}
         </dd>
+        {cell && <OcrFacts cell={cell} />}
         {cell?.corrected && (
           <>
             <dt>更正为</dt>

@@ -4,6 +4,10 @@ import type { ReportDetail } from '../../../../shared/ipc/contract';
 import { TEMPLATE_LABEL } from '../../components/labels';
 import { PrintButtons } from '../print/print-buttons';
 
+const NEXT_TITLE =
+  '下一个待核对的单元格：存疑、未找到，以及尚未更正的 OCR 识别单元格。' +
+  '先看按勾稽关系推定的（OCR·修），再看置信度低的 OCR 读数，然后是其余的，各按表格顺序。';
+
 interface Props {
   detail: ReportDetail | null;
   index: number;
@@ -35,7 +39,7 @@ export function ReviewHeader({
       {s && <span className="muted file-name">{s.fileName}</span>}
       {s && <span className="tag">{TEMPLATE_LABEL[s.template]}</span>}
       <span className="spacer" />
-      <button type="button" onClick={onNextUncertain} title="下一个存疑或未找到的单元格">
+      <button type="button" onClick={onNextUncertain} title={NEXT_TITLE}>
         下一个待核（n）
       </button>
       <button type="button" onClick={() => onMove(-1)} disabled={index <= 0}>

@@ -1,6 +1,7 @@
 // Which rows of tables 二/三/四 a report shows (2021, 2019 or a mix, decided by the cells it has), their order, and cell labels.
 import type { CellView } from '../../../../shared/ipc/contract';
 import type { TemplateVersion } from '../../../../shared/model/report';
+import { LOW_DIGIT_CONF } from '../../../../shared/parse/ocr-repair';
 import {
   T2_V2019,
   T2_V2021,
@@ -93,15 +94,54 @@ export function isUncertain(cell: CellView | undefined): boolean {
   return !e.corrected && (e.state === 'ambiguous' || e.state === 'missing');
 }
 
-/** The next uncertain cell after `from` in reading order, wrapping around; null when there is none. */
+/** An OCR'd cell whose lowest character confidence is under this is "low confidence" (the repair's doubtful digit). */
+export const LOW_OCR_CONFIDENCE = LOW_DIGIT_CONF;
+
+/** How an OCR'd cell is marked: proposed by the tables' arithmetic, read with little confidence, or simply read by OCR. */
+export type OcrKind = 'repaired' | 'low' | 'read';
+
+export function ocrKind(cell: CellView | undefined): OcrKind | null {
+  if (!cell?.ocr) return null;
+  if (cell.ocr.repaired) return 'repaired';
+  return cell.ocr.confidence < LOW_OCR_CONFIDENCE ? 'low' : 'read';
+}
+
+/**
+ * Where a cell stands in the queue of "下一个待核", corrections aside: 0 a value proposed by the arithmetic, 1 an OCR
+ * reading of low confidence, 2 any other OCR'd, ambiguous or missing cell; null for a cell that needs no check.
+ */
+function reviewRank(cell: CellView | undefined): number | null {
+  const kind = ocrKind(cell);
+  if (kind === 'repaired') return 0;
+  if (kind === 'low') return 1;
+  if (kind === 'read') return 2;
+  const state = cell?.state ?? 'missing';
+  return state === 'ambiguous' || state === 'missing' ? 2 : null;
+}
+
+/** A cell the inspector still has to check: uncertain, or read by OCR, and not corrected yet. */
+export function needsReview(cell: CellView | undefined): boolean {
+  return !cell?.corrected && (isUncertain(cell) || cell?.ocr !== undefined);
+}
+
+/**
+ * The next cell to check after `from`, wrapping around; null when there is none. Cells not corrected yet that are
+ * ambiguous, missing or read by OCR, visited by kind (values proposed by the arithmetic first, then low-confidence OCR
+ * readings, then the others) and in reading order within a kind. A cell just corrected keeps its place in the queue,
+ * so `n` goes on from there; from a cell outside the queue, `n` goes to the next cell of the first kind there is.
+ */
 export function nextUncertain(layout: Layout, cells: Record<string, CellView>, from: string | null): string | null {
-  const n = layout.order.length;
-  const start = from ? layout.order.indexOf(from) : -1;
-  for (let k = 1; k <= n; k++) {
-    const id = layout.order[(start + k + n) % n];
-    if (id !== undefined && isUncertain(cells[id])) return id;
-  }
-  return null;
+  const queue = layout.order
+    .map((id, index) => ({ id, index, rank: reviewRank(cells[id]) }))
+    .filter((q): q is { id: string; index: number; rank: number } => q.rank !== null && needsReview(cells[q.id]))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index);
+  const head = queue[0];
+  if (!head) return null;
+  const index = from === null ? -1 : layout.order.indexOf(from);
+  if (index < 0) return head.id;
+  const rank = reviewRank(cells[from ?? '']) ?? head.rank;
+  const after = queue.find((q) => q.rank > rank || (q.rank === rank && q.index > index));
+  return (after ?? head).id;
 }
 
 /** Where an uncertain digit run is shared by several cells of a row: the first of them shows the run, the others "?". */

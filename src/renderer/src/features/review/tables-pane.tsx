@@ -1,12 +1,29 @@
 // The middle pane: tables 二/三/四 laid out like the national template (or a plain statement that the report has none),
 // or the text of one section.
 import type { ReportDetail } from '../../../../shared/ipc/contract';
-import type { CellEvents } from './cell-box';
+import { REPAIRED_HINT, type CellEvents } from './cell-box';
 import { TableFour, TableThree, TableTwo } from './report-tables';
 import { SectionText } from './sections-bar';
 import type { Layout } from './table-layout';
 
-function Legend(): React.JSX.Element {
+/** The marks of cells read by OCR, explained only for a report that has such cells. */
+function OcrLegend(): React.JSX.Element {
+  return (
+    <>
+      <span className="legend-item legend-ocr" title="从页面图像中识别（OCR）读出的单元格，请对照左侧原件核对；按 n 逐个查看">
+        <span className="ocr-mark ocr-mark--read">OCR</span>图像识别读出
+      </span>
+      <span className="legend-item legend-ocr" title="OCR 识别置信度低于 90%，最可能读错">
+        <span className="ocr-mark ocr-mark--low">OCR</span>置信度低
+      </span>
+      <span className="legend-item legend-ocr" title={REPAIRED_HINT}>
+        <span className="ocr-mark ocr-mark--repaired">OCR·修</span>由表格勾稽关系推定，请核对原件
+      </span>
+    </>
+  );
+}
+
+function Legend({ ocr }: { ocr: boolean }): React.JSX.Element {
   const items: [string, string][] = [
     ['number', '数值'],
     ['blank', '空白'],
@@ -22,6 +39,7 @@ function Legend(): React.JSX.Element {
           {label}
         </span>
       ))}
+      {ocr && <OcrLegend />}
     </div>
   );
 }
@@ -53,7 +71,7 @@ export function TablesPane({ detail, layout, section, ev, error }: Props): React
   if (detail.model.template === 'unknown' || Object.keys(detail.cells).length === 0) return <NoTables />;
   return (
     <>
-      <Legend />
+      <Legend ocr={Object.values(detail.cells).some((c) => c.ocr !== undefined)} />
       <h3>表二 主动公开政府信息情况</h3>
       <TableTwo layout={layout} cells={detail.cells} ev={ev} />
       <h3>表三 收到和处理政府信息公开申请情况</h3>
