@@ -1,7 +1,7 @@
 // Cells as the inspector sees them: parsed values with the current correction merged, and the append-only correction history.
 import type { CellSource, CellState } from '../../shared/model/report';
 import type { CellView, Correction } from '../../shared/ipc/contract';
-import type { Db } from './connection';
+import { stmt, type Db } from './connection';
 import { refreshStatus } from './reports-repo';
 
 interface CellRow {
@@ -37,12 +37,11 @@ function toCellView(row: CellRow, corrected: Correction | undefined): CellView {
 
 /** The current (latest) correction of every corrected cell of a report. */
 export function currentCorrections(db: Db, reportId: number): Map<string, Correction> {
-  const rows = db
-    .prepare(
-      `SELECT ${CORRECTION_COLUMNS} FROM corrections k WHERE report_id = ?
+  const rows = stmt(
+    db,
+    `SELECT ${CORRECTION_COLUMNS} FROM corrections k WHERE report_id = ?
          AND id = (SELECT max(id) FROM corrections WHERE report_id = k.report_id AND cell_id = k.cell_id)`,
-    )
-    .all(reportId) as CorrectionRow[];
+  ).all(reportId) as CorrectionRow[];
   return new Map(rows.map((r) => [r.cellId, r]));
 }
 
@@ -101,7 +100,7 @@ export function correctionHistory(db: Db, reportId: number, cellId: string): Cor
 }
 
 export function listProblems(db: Db, reportId: number): { kind: string; message: string }[] {
-  return db.prepare('SELECT kind, message FROM problems WHERE report_id = ? ORDER BY id').all(reportId) as {
+  return stmt(db, 'SELECT kind, message FROM problems WHERE report_id = ? ORDER BY id').all(reportId) as {
     kind: string;
     message: string;
   }[];

@@ -65,3 +65,14 @@ export function migrate(db: Db, target: number = LATEST_VERSION): number {
   })();
   return schemaVersion(db);
 }
+
+const STATEMENTS = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** A prepared statement, compiled once per connection: grading a library runs the same few queries thousands of times. */
+export function stmt(db: Db, sql: string): Database.Statement {
+  let cache = STATEMENTS.get(db);
+  if (!cache) STATEMENTS.set(db, (cache = new Map()));
+  let s = cache.get(sql);
+  if (!s) cache.set(sql, (s = db.prepare(sql)));
+  return s;
+}

@@ -2,7 +2,7 @@
 import type { ParsedCell, ReportModel } from '../../shared/model/report';
 import type { SourceFormat } from '../../shared/document/types';
 import type { ReportStatus } from '../../shared/ipc/contract';
-import type { Db } from './connection';
+import { stmt, type Db } from './connection';
 import { deleteGrams, writeGrams } from './grams';
 
 export interface NewReport {
@@ -55,27 +55,26 @@ export function toReportRow(raw: Record<string, unknown>): ReportRow {
 }
 
 export function findReportBySha(db: Db, sha256: string): number | undefined {
-  const row = db.prepare('SELECT id FROM reports WHERE sha256 = ?').get(sha256) as { id: number } | undefined;
+  const row = stmt(db, 'SELECT id FROM reports WHERE sha256 = ?').get(sha256) as { id: number } | undefined;
   return row?.id;
 }
 
 export function getReportRow(db: Db, id: number): ReportRow | undefined {
-  const raw = db.prepare(`${ROW_SELECT} WHERE r.id = ?`).get(id) as Record<string, unknown> | undefined;
+  const raw = stmt(db, `${ROW_SELECT} WHERE r.id = ?`).get(id) as Record<string, unknown> | undefined;
   return raw ? toReportRow(raw) : undefined;
 }
 
 /** The parsed model as the parser produced it (corrections are not merged here): the stored rest plus cells and sections. */
 export function getReportModel(db: Db, id: number): ReportModel | undefined {
-  const row = db.prepare('SELECT model_json AS json FROM reports WHERE id = ?').get(id) as { json: string } | undefined;
+  const row = stmt(db, 'SELECT model_json AS json FROM reports WHERE id = ?').get(id) as { json: string } | undefined;
   if (!row) return undefined;
   const model = JSON.parse(row.json) as ReportModel;
-  model.sections = db.prepare('SELECT no, title, text FROM sections WHERE report_id = ? ORDER BY no').all(id) as ReportModel['sections'];
+  model.sections = stmt(db, 'SELECT no, title, text FROM sections WHERE report_id = ? ORDER BY no').all(id) as ReportModel['sections'];
   model.cells = {};
-  const cells = db
-    .prepare(
-      'SELECT cell_id AS id, value, state, raw, source_json AS source, note, unit, ocr_json AS ocr FROM cells WHERE report_id = ? ORDER BY cell_id',
-    )
-    .all(id) as {
+  const cells = stmt(
+    db,
+    'SELECT cell_id AS id, value, state, raw, source_json AS source, note, unit, ocr_json AS ocr FROM cells WHERE report_id = ? ORDER BY cell_id',
+  ).all(id) as {
     id: string;
     value: number | null;
     state: ParsedCell['state'];

@@ -39,6 +39,7 @@ export class GradingService {
   private readonly models = new Map<number, CachedModel>();
   /** The parsed models of one year's reports (the peers), valid while that year's reports are unchanged. */
   private readonly years = new Map<number, { key: string; models: Map<number, ReportModel> }>();
+  private readonly yearRefs = new Map<number, { key: string; refs: ReportRef[] }>();
 
   constructor(
     private readonly db: Db,
@@ -141,6 +142,9 @@ export class GradingService {
     const key = `${row.parsedAt}|${[...corrections.values()].reduce((m, c) => Math.max(m, c.id), 0)}|${row.organ}|${row.year}`;
     const hit = this.models.get(id);
     if (hit?.key === key) return hit.model;
+    // Without corrections the effective model is the parsed one: share the year's copy (and its cached fingerprint).
+    const shared = corrections.size === 0 && row.year !== null ? this.yearModels(row.year).get(id) : undefined;
+    if (shared) return shared;
     const model = repo.getReportModel(this.db, id);
     if (!model) throw new ServiceError('not-found', `找不到编号为 ${id} 的报告。`);
     // The library's unit and year win: the inspector may have corrected them.
@@ -166,12 +170,22 @@ export class GradingService {
     return r ? { id: r.id, organ: r.organ, year: r.year, fileName: r.fileName } : null;
   }
 
+  /** A year's reports (id, unit, file), read once while the year's reports are unchanged. */
+  private reportsOfYear(year: number): ReportRef[] {
+    const key = repo.yearVersion(this.db, year);
+    const hit = this.yearRefs.get(year);
+    if (hit?.key === key) return hit.refs;
+    const refs = repo.reportsOfYear(this.db, year);
+    if (this.yearRefs.size >= 4) this.yearRefs.delete(this.yearRefs.keys().next().value as number);
+    this.yearRefs.set(year, { key, refs });
+    return refs;
+  }
+
   /** Other files of the same report: the same unit (names normalised) and year. */
   sameAs(id: number): number[] {
     const row = repo.getReportRow(this.db, id);
     if (!row?.organ || row.year === null) return [];
-    return repo
-      .reportsOfYear(this.db, row.year)
+    return this.reportsOfYear(row.year)
       .filter((r) => r.id !== id && r.organ !== null && sameUnit(r.organ, row.organ!))
       .map((r) => r.id);
   }
@@ -179,7 +193,7 @@ export class GradingService {
   previousCandidates(id: number): ReportRef[] {
     const row = repo.getReportRow(this.db, id);
     if (!row || row.year === null) return [];
-    return repo.reportsOfYear(this.db, row.year - 1);
+    return this.reportsOfYear(row.year - 1);
   }
 
   /** Last year's report: the inspector's link, or the same unit's report of the year before (the one imported first). */
@@ -192,7 +206,7 @@ export class GradingService {
     }
     const row = repo.getReportRow(this.db, id);
     if (!row?.organ || row.year === null) return { report: null, how: 'auto' };
-    const found = repo.reportsOfYear(this.db, row.year - 1).find((r) => r.organ !== null && sameUnit(r.organ, row.organ!));
+    const found = this.reportsOfYear(row.year - 1).find((r) => r.organ !== null && sameUnit(r.organ, row.organ!));
     return { report: found ?? null, how: 'auto' };
   }
 

@@ -124,8 +124,20 @@ function selfWords(ctx: EvalContext): RegExp | null {
   return new RegExp(parts.join('|'));
 }
 
-/** A town's short name ("低庄镇") from its full name ("溆浦县低庄镇人民政府"). */
+const TOWNS = new Map<string, string | null>();
+
+/** A town's short name ("低庄镇") from its full name ("溆浦县低庄镇人民政府"); names recur for every report of a year. */
 export function townName(organ: string | null): string | null {
+  const key = organ ?? '';
+  const hit = TOWNS.get(key);
+  if (hit !== undefined) return hit;
+  const out = townNameOnce(organ);
+  if (TOWNS.size > 20_000) TOWNS.clear();
+  TOWNS.set(key, out);
+  return out;
+}
+
+function townNameOnce(organ: string | null): string | null {
   const name = normalizeText(organ ?? '')
     .replace(/\s/g, '')
     .replace(/(人民政府|办事处)$/, '')

@@ -87,23 +87,32 @@ function samePeer(report: ReportModel, peer: ReportModel): boolean {
   return peer.file === report.file || (peer.year === report.year && sameUnit(peer.organ, report.organ));
 }
 
-/** The peer whose sections 一/五 could reach the warning level, by the sketches; then compared exactly. */
+/** How many candidate peers are compared exactly: the sketches rank them; a county rarely has more near-copies. */
+const EXACT_CANDIDATES = 8;
+/** A peer this similar is copying beyond doubt: no need to look for a closer one. */
+const SURE_COPY = 0.95;
+
+/** The peer whose sections 一/五 could reach the warning level, by the sketches; then the likeliest compared exactly. */
 function bestPeer(ctx: EvalContext): { peer: ReportModel; r: CopyResult } | null {
   const own = fingerprint(ctx.report, ctx.sentences);
-  let best: { peer: ReportModel; r: CopyResult } | null = null;
+  const candidates: { peer: ReportModel; estimate: number }[] = [];
   for (const peer of ctx.input.peers ?? []) {
     if (samePeer(ctx.report, peer)) continue;
     const theirs = fingerprint(peer);
-    const estimate = Math.max(
-      ...[1, 5].map((no) => {
-        const a = own.sections.get(no);
-        const b = theirs.sections.get(no);
-        return a && b ? estimateContainment(a, b) : 0;
-      }),
-    );
-    if (estimate < PREFILTER) continue;
-    const r = copyBetween(own, theirs, false);
+    let estimate = 0;
+    for (const no of [1, 5]) {
+      const a = own.sections.get(no);
+      const b = theirs.sections.get(no);
+      if (a && b) estimate = Math.max(estimate, estimateContainment(a, b));
+    }
+    if (estimate >= PREFILTER) candidates.push({ peer, estimate });
+  }
+  candidates.sort((x, y) => y.estimate - x.estimate);
+  let best: { peer: ReportModel; r: CopyResult } | null = null;
+  for (const { peer } of candidates.slice(0, EXACT_CANDIDATES)) {
+    const r = copyBetween(own, fingerprint(peer), false);
     if (r.measure !== null && (!best || r.measure > (best.r.measure ?? 0))) best = { peer, r };
+    if ((best?.r.measure ?? 0) >= SURE_COPY) break;
   }
   if (!best) return null;
   return { peer: best.peer, r: copyBetween(own, fingerprint(best.peer), true) };
