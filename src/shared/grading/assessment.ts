@@ -80,8 +80,7 @@ export function assess(
   const total = Math.round(items.reduce((s, i) => s + i.points, 0) * 2) / 2;
   const confirmed = items.filter((i) => i.confirmed).length;
   const secondLook = items.filter((i) => i.secondLook).length;
-  const state: GradingState =
-    confirmed === 0 ? 'ungraded' : confirmed === items.length && secondLook === 0 ? 'graded' : 'in-progress';
+  const state: GradingState = confirmed === 0 ? 'ungraded' : confirmed === items.length && secondLook === 0 ? 'graded' : 'in-progress';
   const overall = said.get(null)?.text.trim();
   return {
     checklist: sheet.checklist,

@@ -72,7 +72,8 @@ export type Validated = { ok: true; checklist: Checklist } | { ok: false; errors
 export function validateChecklist(raw: unknown): Validated {
   const errors: string[] = [];
   if (!isObj(raw)) return { ok: false, errors: ['评分表不是一个 JSON 对象。'] };
-  if (!isText(raw['id'], 60) || !/^[\w\u4e00-\u9fff-]+$/.test(raw['id'])) errors.push('评分表缺少有效的标识（id，只能含字母、数字、汉字、-、_）。');
+  if (!isText(raw['id'], 60) || !/^[\w\u4e00-\u9fff-]+$/.test(raw['id']))
+    errors.push('评分表缺少有效的标识（id，只能含字母、数字、汉字、-、_）。');
   if (!Number.isInteger(raw['version']) || (raw['version'] as number) < 1) errors.push('评分表的版本号（version）必须是正整数。');
   if (!isText(raw['name'], 100)) errors.push('评分表缺少名称（name）。');
   const groups = Array.isArray(raw['groups']) ? raw['groups'] : [];
