@@ -4,16 +4,8 @@ import type { Comment, Decision, GradingState } from '../../shared/grading/asses
 import type { UnitLevel } from '../../shared/checks/types';
 import { stmt, type Db } from './connection';
 
-export interface NewDecision {
-  reportId: number;
-  itemId: string;
-  points: number;
-  suggested: number;
-  note: string;
-  checklist: string;
-  by: string;
-  at?: string;
-}
+/** A decision to append: the stored shape, for one report, stamped now unless a time is given. */
+export type NewDecision = Omit<Decision, 'at'> & { reportId: number; at?: string };
 
 const DECISION_COLUMNS = 'id, item_id AS itemId, points, suggested, note, checklist, by, at';
 

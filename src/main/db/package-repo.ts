@@ -13,6 +13,7 @@
 // decision just before it is a conflict: listDecisionConflicts finds them from the data alone.
 // One exception, the hand-over itself: when the other side had our current row and then made a new one (评审 → 复核 →
 // back), its row is a successor, not a rival, and becomes current here too: no conflict, both rows in the history.
+import type { Decision } from '../../shared/grading/assessment';
 import type { Db } from './connection';
 import { ensureUnit, refreshStatus, writeFts } from './reports-repo';
 
@@ -442,16 +443,7 @@ export function listDecisionConflicts(db: Db, reportIds?: readonly number[]): Pa
                              GROUP BY report_id, item_id, points, suggested, note, checklist, by, at HAVING count(*) > 1)
        ORDER BY d.report_id, d.id`,
     )
-    .all() as {
-    reportId: number;
-    itemId: string;
-    points: number;
-    suggested: number;
-    note: string;
-    checklist: string;
-    by: string;
-    at: string;
-  }[];
+    .all() as (Decision & { reportId: number })[];
   const wanted = reportIds ? new Set(reportIds) : null;
   const groups = new Map<string, typeof rows>();
   for (const r of rows) {

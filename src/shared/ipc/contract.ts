@@ -3,6 +3,7 @@ import type { CellState, ParsedCell, ReportModel, TemplateVersion } from '../mod
 import type { CheckResult, UnitLevel } from '../checks/types';
 import type { Checklist } from '../grading/checklist';
 import type { Assessment, GradingState } from '../grading/assessment';
+import type { RankRow } from '../grading/ranking';
 import type { SourceFormat } from '../document/types';
 
 /** Closed set of error kinds the UI can switch on (style.md §2). */
@@ -196,17 +197,7 @@ export interface JobProgress {
 }
 
 /** One unit's line of the county ranking (排名). */
-export interface RankingRow {
-  rank: number;
-  reportId: number;
-  organ: string | null;
-  year: number | null;
-  total: number;
-  max: number;
-  grade: string;
-  state: GradingState;
-  mainDeductions: string[];
-}
+export type RankingRow = RankRow;
 
 export interface PackageImportSummary {
   /** Reports new to this library. */
