@@ -149,10 +149,14 @@ export function fitRow(tokens: Token[], opts: FitOptions): Reading[] {
     return splits && splits.length > 0 ? splits : [partial(tokens, k, opts)];
   }
   // In free text the slots are inferred, not seen: a reading that breaks its own row total is a misread
-  // (columns out of order, a value from another line), so it is not trusted. Table cells are taken as printed.
+  // (columns out of order, a value from another line), so it is not trusted. Table cells are taken as printed,
+  // and so is a row printed on its label's line with exactly one number per cell: nothing was inferred there, and a
+  // report whose sums do not add up must be shown as it is (the checks report it), not hidden as uncertain.
   if (opts.constraint && !tokens.every((t) => t.cell)) {
     const ok = readings.filter((r) => r.every((v) => v !== null) && satisfies(r, opts.constraint!));
-    return ok.length ? ok : [new Array<Val | null>(k).fill(null)];
+    if (ok.length) return ok;
+    const asPrinted = m === k && readings.length === 1 && tokens.every((t) => t.row === 0 && t.kind === 'num');
+    return asPrinted ? readings : [new Array<Val | null>(k).fill(null)];
   }
   return readings;
 }
