@@ -195,9 +195,19 @@ describe('migrations', () => {
       .run('c'.repeat(64));
     old.prepare("INSERT INTO cells (report_id, cell_id, value, state) VALUES (1, 't3/new/natural', 3, 'number')").run();
     old.close();
-    const db = openDb(path);
+    const db = openDb(path, { targetVersion: 50 });
     expect(schemaVersion(db)).toBe(50);
     expect(db.prepare('SELECT value, ocr_json AS ocr FROM cells').get()).toEqual({ value: 3, ocr: null });
+    db.close();
+  });
+
+  it("0060 answers a year's version from an index", () => {
+    const db = openDb(join(dir, 'i.sqlite'));
+    expect(schemaVersion(db)).toBe(60);
+    const plan = db
+      .prepare('EXPLAIN QUERY PLAN SELECT count(*), max(id), max(parsed_at), sum(coalesce(unit_id, 0)) FROM reports WHERE year = ?')
+      .all(2024) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX reports_year_version');
     db.close();
   });
 });

@@ -40,6 +40,8 @@ export class GradingService {
   /** The parsed models of one year's reports (the peers), valid while that year's reports are unchanged. */
   private readonly years = new Map<number, { key: string; models: Map<number, ReportModel> }>();
   private readonly yearRefs = new Map<number, { key: string; refs: ReportRef[] }>();
+  /** Year versions read during the current grading (null outside one). */
+  private versions: Map<number, string> | null = null;
 
   constructor(
     private readonly db: Db,
@@ -172,7 +174,7 @@ export class GradingService {
 
   /** A year's reports (id, unit, file), read once while the year's reports are unchanged. */
   private reportsOfYear(year: number): ReportRef[] {
-    const key = repo.yearVersion(this.db, year);
+    const key = this.yearVersion(year);
     const hit = this.yearRefs.get(year);
     if (hit?.key === key) return hit.refs;
     const refs = repo.reportsOfYear(this.db, year);
@@ -215,7 +217,7 @@ export class GradingService {
    * whole year compares each report with all the others, and their fingerprints are cached by model object.
    */
   private yearModels(year: number): Map<number, ReportModel> {
-    const key = repo.yearVersion(this.db, year);
+    const key = this.yearVersion(year);
     const hit = this.years.get(year);
     if (hit?.key === key) return hit.models;
     const models = new Map<number, ReportModel>();
@@ -251,7 +253,32 @@ export class GradingService {
 
   // ---- grading ----
 
+  /** A year's version, asked once per grading: one grading asks it for its year and the year before several times. */
+  private yearVersion(year: number): string {
+    let v = this.versions?.get(year);
+    if (v === undefined) {
+      v = repo.yearVersion(this.db, year);
+      this.versions?.set(year, v);
+    }
+    return v;
+  }
+
+  /** Runs one grading with year versions read once (nothing it does changes them). */
+  private once<T>(fn: () => T): T {
+    if (this.versions) return fn();
+    this.versions = new Map();
+    try {
+      return fn();
+    } finally {
+      this.versions = null;
+    }
+  }
+
   grade(id: number): GradingResult {
+    return this.once(() => this.gradeNow(id));
+  }
+
+  private gradeNow(id: number): GradingResult {
     const report = this.effectiveModel(id);
     const previous = this.previous(id);
     const publishedAt = this.publishedAt(id, report);
@@ -286,6 +313,10 @@ export class GradingService {
 
   /** The library's line for a report: the cached totals while their inputs are unchanged, else graded now. */
   summary(id: number): { state: Assessment['state']; total: number; grade: string; secondLook: number } {
+    return this.once(() => this.summaryNow(id));
+  }
+
+  private summaryNow(id: number): { state: Assessment['state']; total: number; grade: string; secondLook: number } {
     const cached = repo.getGradingCache(this.db, id);
     if (cached) {
       const key = this.inputsKey(id, this.previous(id).report?.id ?? null, this.activeChecklist(), this.settings());
