@@ -5,6 +5,7 @@ import { mainDeductions, rank, SMALL_SAMPLE, type RankRow } from '../../shared/g
 import type { BatchSelection } from '../../shared/ipc/contract';
 import type { RankingData, SheetData } from '../../shared/print/types';
 import * as repo from '../db/index';
+import { chosenIds } from '../export/selection';
 import { ServiceError } from './errors';
 import type { ServiceContext } from './handlers/context';
 
@@ -14,11 +15,7 @@ export interface GatheredSheet extends SheetData {
 
 /** The reports a selection covers: the given ids as given, or the year's reports with one file per report. */
 export function selectReports(ctx: ServiceContext, sel: BatchSelection): number[] {
-  if (sel.reportIds) {
-    for (const id of sel.reportIds)
-      if (!repo.getReportRow(ctx.db, id)) throw new ServiceError('not-found', `找不到编号为 ${id} 的报告（可能已被删除）。`);
-    return [...new Set(sel.reportIds)];
-  }
+  if (sel.reportIds) return chosenIds(ctx.db, sel.reportIds);
   if (sel.year === undefined) throw new ServiceError('invalid-input', '请指定报告或年度。');
   const ids = repo.reportsOfYear(ctx.db, sel.year).map((r) => r.id);
   // The same report imported as several files (Word and PDF): print the file the inspector worked on (most decisions).
