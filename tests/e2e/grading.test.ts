@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type Host } from '../../src/main/host/server';
 import { ROOT, RENDERER_DIR, ensureBuilt } from './support/build';
 import { launch, newPage, screenshot } from './support/browser';
-import { frameHighlight, onlyPanesScroll, openReport } from './support/review';
+import { frameHighlight, importCorpusThroughUi, onlyPanesScroll, openReport } from './support/review';
 
 const CORPUS = join(ROOT, 'tests', 'fixtures', 'corpus');
 const FOLDERS = [join(CORPUS, 'real'), join(CORPUS, 'seeds')];
@@ -31,10 +31,7 @@ beforeAll(async () => {
   browser = await launch();
   page = await newPage(browser);
   await page.goto(host.url);
-  await page.getByRole('button', { name: '导入', exact: true }).click();
-  await page.getByRole('button', { name: '选择文件夹' }).click();
-  await page.locator('.import-summary').waitFor({ timeout: 170_000 });
-  expect(Number(await page.locator('[data-count="failed"]').textContent())).toBe(0);
+  expect(await importCorpusThroughUi(page)).toBe(0);
 }, 200_000);
 
 afterAll(async () => {

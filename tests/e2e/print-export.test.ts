@@ -13,7 +13,7 @@ import { openLibrary, type Library } from '../../src/main/services/library';
 import type { ReportSummary } from '../../src/shared/ipc/contract';
 import { ROOT, RENDERER_DIR, ensureBuilt } from './support/build';
 import { launch, newPage, screenshot } from './support/browser';
-import { openReport } from './support/review';
+import { importCorpusThroughUi, openReport } from './support/review';
 
 const CORPUS = join(ROOT, 'tests', 'fixtures', 'corpus');
 const FOLDERS = [join(CORPUS, 'real'), join(CORPUS, 'seeds')];
@@ -40,10 +40,7 @@ beforeAll(async () => {
   browser = await launch();
   page = await newPage(browser);
   await page.goto(host.url);
-  await page.getByRole('button', { name: '导入', exact: true }).click();
-  await page.getByRole('button', { name: '选择文件夹' }).click();
-  await page.locator('.import-summary').waitFor({ timeout: 170_000 });
-  expect(Number(await page.locator('[data-count="failed"]').textContent())).toBe(0);
+  expect(await importCorpusThroughUi(page)).toBe(0);
 }, 200_000);
 
 afterAll(async () => {

@@ -1,4 +1,4 @@
-// Helpers for driving the review screen in the end-to-end tests: open a report from the library, read the source frame's highlight.
+// Helpers for driving the app in the end-to-end tests: import the corpus through the UI, open a report from the library, read the source frame's highlight.
 import type { Page } from 'playwright-core';
 
 /** Opens a report from the library and waits until its tables (or the no-tables note) and its source are painted. */
@@ -41,4 +41,12 @@ export async function onlyPanesScroll(page: Page): Promise<boolean> {
     const fits = (el: Element | null): boolean => !el || el.scrollHeight <= el.clientHeight + 1;
     return fits(main) && fits(root) && (root?.scrollWidth ?? 0) <= (root?.clientWidth ?? 0) + 1;
   });
+}
+
+/** Imports the corpus folder the host's chooser gives, through the 导入 screen, and waits for its summary (no file failed). */
+export async function importCorpusThroughUi(page: Page): Promise<number> {
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await page.getByRole('button', { name: '选择文件夹' }).click();
+  await page.locator('.import-summary').waitFor({ timeout: 170_000 });
+  return Number(await page.locator('[data-count="failed"]').textContent());
 }
