@@ -89,3 +89,88 @@ describe('OCR repair by the arithmetic', () => {
     for (const c of cols) expect(out[`t4/review/${c}`]!.state).toBe('ambiguous');
   });
 });
+
+/** A cell read three times (reread.ts): the English digits reader (the cell's text), chi_sim on the cell, the page. */
+type Triple = { first: string; second: string; page: string; agreed?: boolean };
+const T3_COLS = ['natural', 'org_commercial', 'org_research', 'org_nonprofit', 'org_legal', 'org_other', 'total'];
+
+/** Rows of 表三 as OCR'd and read again cell by cell; a plain string is a cell the two cell readers read alike. */
+function table3(rows: Record<string, (string | Triple)[]>): { cells: Record<string, ParsedCell>; doc: SourceDocument } {
+  const cells: Record<string, ParsedCell> = {};
+  const grid: TableCell[][] = [];
+  Object.entries(rows).forEach(([rowId, reads], r) => {
+    const row: TableCell[] = [];
+    reads.forEach((read, i) => {
+      const t: Triple = typeof read === 'string' ? { first: read, second: read, page: read, agreed: true } : read;
+      const box: [number, number, number, number] = [100 + i * 40, 100 + r * 30, 140 + i * 40, 130 + r * 30];
+      const id = rowId.startsWith('t2/') ? rowId : `t3/${rowId}/${T3_COLS[i]}`;
+      cells[id] = t.first
+        ? { value: Number(t.first), state: 'number', raw: t.first, source: { page: 1, box } }
+        : { value: null, state: 'blank', raw: '', source: { page: 1, box } };
+      row.push({
+        text: t.first,
+        rowSpan: 1,
+        colSpan: 1,
+        anchor: { kind: 'pdf', page: 1, box },
+        ocr: {
+          confidence: 97,
+          digits: [...t.first].map((ch) => ({ ch, conf: 97 })),
+          ...(t.first ? {} : { unread: true }),
+          secondRead: t.second,
+          pageRead: t.page,
+          agreed: t.agreed ?? false,
+        },
+      });
+    });
+    grid.push(row);
+  });
+  return { cells, doc: { format: 'pdf', blocks: [{ kind: 'table', rows: grid }], meta: {}, problems: [] } };
+}
+
+describe('OCR repair with each cell read again by two readers', () => {
+  const zeros = ['0', '0', '0', '0', '0'];
+
+  it('takes a cell both cell readers read alike, even in table 二 where no identity can confirm it', () => {
+    const { cells, doc } = table3({ 't2/regulations/issued': ['26'] });
+    expect(repairOcrCells(cells, doc)['t2/regulations/issued']).toMatchObject({ value: 26, state: 'number' });
+  });
+
+  it('does not take readings that agree when an identity they are in fails', () => {
+    const { cells, doc } = table3({ granted: ['7', ...zeros, '8'] });
+    expect(repairOcrCells(cells, doc)['t3/granted/natural']!.state).toBe('ambiguous');
+    expect(repairOcrCells(cells, doc)['t3/granted/total']!.state).toBe('ambiguous');
+  });
+
+  it('settles readers that disagree by the arithmetic when a row and a column confirm it, marked as repaired', () => {
+    const { cells, doc } = table3({
+      granted: [{ first: '154', second: '454', page: '454' }, ...zeros, '454'],
+      partial: ['3', ...zeros, '3'],
+      total: ['457', ...zeros, '457'],
+    });
+    const out = repairOcrCells(cells, doc);
+    expect(out['t3/granted/natural']).toMatchObject({ value: 454, state: 'number', ocr: { repaired: true, read: '154' } });
+    expect(out['t3/granted/natural']!.note).toContain('454');
+  });
+
+  it('leaves ambiguous a glyph misread alike in a row and its total when no column can confirm it', () => {
+    // Printed 5 … 5: the first reader says 3 and 5, chi_sim 2 and 2; only 2 + 0 … = 2 adds up, but nothing else confirms it.
+    const { cells, doc } = table3({
+      granted: [{ first: '3', second: '2', page: '' }, ...zeros, { first: '5', second: '2', page: 'In' }],
+    });
+    const out = repairOcrCells(cells, doc);
+    expect(out['t3/granted/natural']!.state).toBe('ambiguous');
+    expect(out['t3/granted/total']!.state).toBe('ambiguous');
+  });
+
+  it('keeps one unreadable row from leaving the rest of the table in doubt', () => {
+    const { cells, doc } = table3({
+      // No reading of this row adds up (a value under the seal was read as 1 by every reader).
+      granted: [{ first: '447', second: '447', page: '' }, '7', '1', '0', '0', '0', { first: '454', second: '154', page: '' }],
+      partial: [{ first: '12', second: '12', page: '' }, ...zeros, '12'],
+      total: ['459', '7', '1', '0', '0', '0', '466'],
+    });
+    const out = repairOcrCells(cells, doc);
+    expect(out['t3/granted/natural']!.state).toBe('ambiguous');
+    expect(out['t3/partial/natural']).toMatchObject({ value: 12, state: 'number' });
+  });
+});

@@ -105,7 +105,7 @@ interface Task {
 }
 
 /** Default cap of the extra time a file may ask for. */
-export const MAX_EXTRA_MS = 315_000;
+export const MAX_EXTRA_MS = 330_000;
 
 interface Slot {
   worker: Worker;

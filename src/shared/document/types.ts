@@ -24,6 +24,15 @@ export interface OcrCellInfo {
   digits: { ch: string; conf: number }[];
   /** The cell has ink in the image but nothing was read from it (a faint or stamped-over value). */
   unread?: boolean;
+  /**
+   * Set when the cell was read again on its own, by two models limited to digits (`digits` is the first's reading):
+   * what the second model read, what the page read gave, and whether the readings agree.
+   */
+  secondRead?: string;
+  pageRead?: string;
+  agreed?: boolean;
+  /** The cell's inside holds no ink: a blank as printed. */
+  noInk?: boolean;
 }
 
 export interface TableBlock {

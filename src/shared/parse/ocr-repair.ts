@@ -130,6 +130,22 @@ function solve(cells: Cells, doubts: Doubt[], eqs: [string, number][][]): Map<st
   return new Map(doubts.map((d, i) => [d.id, seen[i]!]));
 }
 
+/**
+ * The values a doubtful cell may hold: every reading of its doubtful digits, and what the page read gave when the cell
+ * was read twice; undefined when there is nothing to try.
+ */
+function candidatesOf(c: ParsedCell, i: OcrCellInfo): number[] | undefined {
+  const readings = c.state === 'number' && c.raw ? (readingsOf(c.raw, i) ?? []) : [];
+  if (i.pageRead !== undefined) {
+    const all = new Set(readings);
+    if (c.state === 'number' && c.value !== null) all.add(c.value);
+    for (const other of [i.secondRead ?? '', i.pageRead])
+      if (/^\d+$/.test(other) && !(other.length > 1 && other.startsWith('0'))) all.add(Number(other));
+    return all.size ? [...all] : undefined;
+  }
+  return readings.length ? readings : undefined;
+}
+
 function ambiguous(c: ParsedCell, note: string, info: OcrCellInfo): ParsedCell {
   return { ...c, value: null, state: 'ambiguous', note, ocr: { confidence: info.confidence, read: c.raw ?? '' } };
 }
@@ -159,18 +175,21 @@ export function repairOcrCells(cells: Cells, doc: SourceDocument): Cells {
   for (const [id, i] of info) {
     const c = cells[id]!;
     out[id] = { ...c, ocr: { confidence: i.confidence } };
-    // Ink nobody read, a digit read with little confidence, or digits in a cell that did not become a number.
-    const doubtful = !!i.unread || i.digits.some((d) => d.conf < LOW_DIGIT_CONF) || (c.state !== 'number' && i.digits.length > 0);
+    // No ink (a blank as printed), or two readers agree: confirm() still asks that no identity fails.
+    if (i.noInk || i.agreed) continue;
+    const reread = i.pageRead !== undefined;
+    // Ink nobody read, readers that disagree, a digit read with little confidence, or digits that did not become a number.
+    const doubtful = reread || !!i.unread || i.digits.some((d) => d.conf < LOW_DIGIT_CONF) || (c.state !== 'number' && i.digits.length > 0);
     if (!doubtful) continue;
-    const candidates = c.state === 'number' && c.raw ? readingsOf(c.raw, i) : undefined;
+    const candidates = candidatesOf(c, i);
     if (!candidates || !inIdentity.has(id)) {
       out[id] = ambiguous(c, 'OCR 识别把握不足，且无法用表内勾稽关系确认，请对照原件', i);
       continue;
     }
     doubts.push({ id, candidates, read: c.raw ?? '' });
   }
-  if (doubts.length) settle(cells, out, doubts, info, eqs);
-  return confirm(out, info, eqs);
+  const settled = doubts.length ? settle(cells, out, doubts, info, eqs) : new Set<string>();
+  return confirm(out, info, eqs, settled);
 }
 
 /**
@@ -179,7 +198,7 @@ export function repairOcrCells(cells: Cells, doc: SourceDocument): Cells {
  * the arithmetic confirms it: no identity it is in fails, and in table 三 both its row (R3) and a column (R1 or R2)
  * hold with every cell known, in table 四 its group (R4). Table 二 has no identities: its OCR'd numbers are ambiguous.
  */
-function confirm(out: Cells, info: Map<string, OcrCellInfo>, eqs: [string, number][][]): Cells {
+function confirm(out: Cells, info: Map<string, OcrCellInfo>, eqs: [string, number][][], settled: Set<string>): Cells {
   const fails = new Set<string>();
   const rowHolds = new Set<string>();
   const colHolds = new Set<string>();
@@ -199,35 +218,71 @@ function confirm(out: Cells, info: Map<string, OcrCellInfo>, eqs: [string, numbe
   }
   for (const [id, i] of info) {
     const c = out[id]!;
+    if (i.agreed && c.state === 'number' && !fails.has(id)) continue;
     if (c.state !== 'number' || fails.has(id)) {
       if (c.state === 'number') out[id] = ambiguous(c, 'OCR 读数与表内勾稽关系不符，无法确认，请对照原件', i);
       continue;
     }
-    const confirmed = id.startsWith('t3/') ? rowHolds.has(id) && colHolds.has(id) : id.startsWith('t4/') ? rowHolds.has(id) : false;
+    // The first reader's reading, kept by the arithmetic over the other readers', needs one identity fully known and
+    // holding; a reading other than the first reader's (a repair) needs a row and a column in table 三, as any
+    // reading not settled by the arithmetic does: a glyph misread alike in a row and its total still adds up.
+    const kept = settled.has(id) && c.raw != null && /^\d+$/.test(c.raw.trim()) && Number(c.raw.trim()) === c.value;
+    const confirmed = kept
+      ? rowHolds.has(id) || colHolds.has(id)
+      : id.startsWith('t3/')
+        ? rowHolds.has(id) && colHolds.has(id)
+        : id.startsWith('t4/')
+          ? rowHolds.has(id)
+          : false;
     if (!confirmed) out[id] = ambiguous(c, 'OCR 读数无法用表内勾稽关系确认，请对照原件', i);
   }
   return out;
 }
 
-function settle(cells: Cells, out: Cells, doubts: Doubt[], info: Map<string, OcrCellInfo>, eqs: [string, number][][]): void {
-  const solved = solve(cells, doubts, eqs);
+/**
+ * The doubtful cells' values by the arithmetic. When no reading satisfies every identity, the identities that no
+ * reading of their own doubtful cells can satisfy are set aside and the rest is solved again, so one unreadable cell
+ * leaves only its own row and column in doubt, not the whole table; a doubtful cell left in no identity is ambiguous.
+ */
+function settle(cells: Cells, out: Cells, doubts: Doubt[], info: Map<string, OcrCellInfo>, eqs: [string, number][][]): Set<string> {
+  const settled = new Set<string>();
+  const index = new Set(doubts.map((d) => d.id));
+  const usable = (eq: [string, number][]) => eq.every(([id]) => index.has(id) || fixedValue(cells[id]!) !== undefined);
+  let live = eqs.filter(usable);
+  let solved = solve(cells, doubts, live);
+  for (let round = 0; solved && [...solved.values()].every((v) => v.size === 0) && round < 6; round++) {
+    const bad = live.filter((eq) => {
+      const own = doubts.filter((d) => eq.some(([id]) => id === d.id));
+      return own.length > 0 && [...(solve(cells, own, [eq])?.values() ?? [])].every((v) => v.size === 0);
+    });
+    if (!bad.length) break;
+    live = live.filter((eq) => !bad.includes(eq));
+    solved = solve(cells, doubts, live);
+  }
+  const constrained = new Set(live.flat().map(([id]) => id));
+  const unsolvable = new Set(doubts.filter((d) => !constrained.has(d.id)).map((d) => d.id));
   for (const d of doubts) {
     const c = cells[d.id]!;
     const i = info.get(d.id)!;
-    const values = solved?.get(d.id);
+    const values = unsolvable.has(d.id) ? new Set<number>() : solved?.get(d.id);
     if (!values || values.size !== 1) {
       const why = !values ? '可能的读数过多' : values.size === 0 ? '没有一种读数能使表内勾稽关系成立' : '有多种读数都能使表内勾稽关系成立';
       out[d.id] = ambiguous(c, `OCR 识别把握不足，${why}，请对照原件`, i);
       continue;
     }
     const v = [...values][0]!;
-    const repaired = v !== c.value;
+    settled.add(d.id);
+    // Readers that disagreed and were settled by the arithmetic are marked too, even when the reading kept is the cell's.
+    const repaired = v !== c.value || i.pageRead !== undefined;
+    const others = [i.secondRead, i.pageRead].filter((r): r is string => r !== undefined && r !== d.read);
+    const read = `${d.read}」${others.length ? `（另读作「${others.map((r) => r || '空白').join('」「')}」）` : ''}`;
     out[d.id] = {
       ...c,
       value: v,
       state: 'number',
-      ...(repaired ? { note: `OCR 读作「${d.read}」，按表内勾稽关系修正为 ${v}，请核对` } : {}),
+      ...(repaired ? { note: `OCR 读作「${read}，按表内勾稽关系确定为 ${v}，请核对` } : {}),
       ocr: { confidence: i.confidence, ...(repaired ? { repaired: true, read: d.read } : {}) },
     };
   }
+  return settled;
 }

@@ -130,8 +130,12 @@ const MAX_STEPS = 300_000;
 const MAX_PIECE: Record<ColumnDomain, number> = { count: 7, signed: 8, amount: 21 };
 
 /** All readings of a row's tokens. [] means no token at all (the row is missing). */
-export function fitRow(tokens: Token[], opts: FitOptions): Reading[] {
+export function fitRow(all: Token[], opts: FitOptions): Reading[] {
   const k = opts.domains.length;
+  // Empty cells of the grid rows that follow (a merged label cell's own rows) are no slots of this row.
+  let end = all.length;
+  while (end > k && all[end - 1]!.kind === 'blank' && all[end - 1]!.row > all[0]!.row) end--;
+  const tokens = end < all.length ? all.slice(0, end) : all;
   const m = tokens.length;
   if (m === 0) return [];
   const direct = (ts: Token[]): Reading | null => {

@@ -72,7 +72,8 @@ function annotateCell(cell: TableCell, pages: Map<number, OcrPage>): TableCell {
   const p = pages.get(a.page);
   if (!p) return cell;
   const dx = p.dx ?? 0;
-  const info = cellInfo(p.words, [a.box[0] - dx, a.box[1], a.box[2] - dx, a.box[3]], p.ink);
+  // A cell read again on its own (reread.ts) keeps that reading's facts.
+  const info = cell.ocr ?? cellInfo(p.words, [a.box[0] - dx, a.box[1], a.box[2] - dx, a.box[3]], p.ink);
   const anchor = fixAnchor(a, pages);
   return { ...cell, ...(anchor ? { anchor } : {}), ...(info ? { ocr: info } : {}) };
 }

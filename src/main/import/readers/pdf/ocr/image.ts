@@ -228,3 +228,92 @@ export function rgbaFromGrey(img: Grey): Uint8ClampedArray {
   }
   return out;
 }
+
+/** The part of an image inside [x0, x1) × [y0, y1) (clipped to the image), scaled by `f` (bilinear). */
+export function cropScaled(img: Grey, x0: number, y0: number, x1: number, y1: number, f: number): Grey {
+  const left = Math.max(0, Math.floor(x0));
+  const top = Math.max(0, Math.floor(y0));
+  const w = Math.max(1, Math.min(img.width, Math.ceil(x1)) - left);
+  const h = Math.max(1, Math.min(img.height, Math.ceil(y1)) - top);
+  const width = Math.max(1, Math.round(w * f));
+  const height = Math.max(1, Math.round(h * f));
+  const data = new Uint8Array(width * height);
+  const at = (x: number, y: number) => img.data[Math.min(img.height - 1, top + y) * img.width + Math.min(img.width - 1, left + x)]!;
+  for (let y = 0; y < height; y++) {
+    const sy = Math.min(h - 1, Math.max(0, (y + 0.5) / f - 0.5));
+    const y0i = Math.floor(sy);
+    const fy = sy - y0i;
+    for (let x = 0; x < width; x++) {
+      const sx = Math.min(w - 1, Math.max(0, (x + 0.5) / f - 0.5));
+      const x0i = Math.floor(sx);
+      const fx = sx - x0i;
+      const x1i = Math.min(w - 1, x0i + 1);
+      const y1i = Math.min(h - 1, y0i + 1);
+      const top2 = at(x0i, y0i) * (1 - fx) + at(x1i, y0i) * fx;
+      const bottom = at(x0i, y1i) * (1 - fx) + at(x1i, y1i) * fx;
+      data[y * width + x] = Math.round(top2 * (1 - fy) + bottom * fy);
+    }
+  }
+  return { width, height, data };
+}
+
+/**
+ * Images stacked top to bottom on white, left-aligned, `gap` pixels apart and `margin` from the edges: one table cell
+ * per slot, so a block reader gives each its own line(s). Returns the strip and each slot's rows [top, bottom).
+ */
+export function stack(parts: Grey[], gap: number, margin: number): { image: Grey; slots: [number, number][] } {
+  const width = Math.max(1, ...parts.map((p) => p.width)) + 2 * margin;
+  const height = parts.reduce((s, p) => s + p.height, 0) + gap * Math.max(0, parts.length - 1) + 2 * margin;
+  const data = new Uint8Array(width * height).fill(255);
+  const slots: [number, number][] = [];
+  let y = margin;
+  for (const p of parts) {
+    for (let r = 0; r < p.height; r++) data.set(p.data.subarray(r * p.width, (r + 1) * p.width), (y + r) * width + margin);
+    slots.push([y, y + p.height]);
+    y += p.height + gap;
+  }
+  return { image: { width, height, data }, slots };
+}
+
+/**
+ * A value cell's crop without the underline under its digits (hyperlink-style text in Word exports): at the bottom of
+ * the ink, a band at most `ppp` pixels (1 pt) thick, under a row with no ink. Left in, "0" over its underline reads
+ * as 口, 吕 or 品. The crop is changed in place.
+ */
+export function eraseUnderline(crop: Grey, ppp: number, threshold = 170): void {
+  const { width, height, data } = crop;
+  const dark = (y: number) => {
+    let n = 0;
+    for (let x = 0; x < width; x++) if (data[y * width + x]! < threshold) n++;
+    return n;
+  };
+  let bottom = height - 1;
+  while (bottom >= 0 && dark(bottom) === 0) bottom--;
+  if (bottom < 0) return;
+  let top = bottom;
+  while (top > 0 && dark(top - 1) > 0 && bottom - top + 1 <= ppp) top--;
+  const band = bottom - top + 1;
+  // The band must be thin, separated from the ink above by a clean row, and wide (a line, not a digit's foot).
+  if (band > ppp || top === 0 || dark(top - 1) !== 0 || dark(bottom) < 2.5 * ppp) return;
+  let above = top - 1;
+  while (above >= 0 && dark(above) === 0) above--;
+  if (above < 0) return;
+  for (let y = top; y <= bottom; y++) data.fill(255, y * width, (y + 1) * width);
+}
+
+/** The part of a crop holding its ink (pixels darker than `threshold`) with `pad` pixels around; the crop if blank. */
+export function trimToInk(crop: Grey, pad: number, threshold = 170): Grey {
+  const { width, height, data } = crop;
+  let [x0, y0, x1, y1] = [width, height, -1, -1];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (data[y * width + x]! >= threshold) continue;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+  }
+  if (x1 < 0) return crop;
+  return cropScaled(crop, x0 - pad, y0 - pad, x1 + 1 + pad, y1 + 1 + pad, 1);
+}

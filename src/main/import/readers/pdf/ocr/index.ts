@@ -9,6 +9,7 @@ import { layoutAligned } from './align';
 import { annotateOcrBlocks } from './annotate';
 import { createEngine, type OcrEngine } from './engine';
 import { ocrPage, type OcrPage } from './page';
+import { rereadCells } from './reread';
 import { pageNeedsOcr } from './which-pages';
 
 /** At most this many pages of one file are OCR'd: an annual report is rarely past 20 pages; a 200-page scan is not one. */
@@ -19,8 +20,9 @@ export const MAX_OCR_PAGES = 20;
  * capped: at most 30 s + 15 s + 20 × 15 s = 5 min 45 s for the worst scan.
  */
 export const OCR_PAGE_MS = 15_000;
-/** Starting the engine (loading the chi_sim model) once per scanned file. */
+/** Starting the engine (loading the chi_sim model) once per scanned file; as much again for the second reading of the tables (the digits model). */
 const ENGINE_START_MS = 15_000;
+const REREAD_MS = 15_000;
 
 export interface OcrOptions {
   fileName: string;
@@ -84,7 +86,7 @@ export async function ocrScannedPages(doc: PDFDocumentProxy, layouts: PageLayout
       ),
     );
   }
-  const extraMs = ENGINE_START_MS + todo.length * OCR_PAGE_MS;
+  const extraMs = ENGINE_START_MS + REREAD_MS + todo.length * OCR_PAGE_MS;
   options.onProgress?.({ current: 0, total: todo.length, extraMs });
   const deadline = Date.now() + extraMs;
   const read = new Map<number, OcrPage>();
@@ -94,6 +96,7 @@ export async function ocrScannedPages(doc: PDFDocumentProxy, layouts: PageLayout
   let engine: OcrEngine | undefined;
   let stop: OcrStop | undefined;
   let failure: string | undefined;
+  let blocks: Block[] | undefined;
   try {
     engine = await until((options.engine ?? createEngine)(), deadline, signal);
     for (const [i, n] of todo.entries()) {
@@ -111,6 +114,9 @@ export async function ocrScannedPages(doc: PDFDocumentProxy, layouts: PageLayout
       }
       options.onProgress?.({ current: i + 1, total: todo.length });
     }
+    blocks = toBlocks(mergeLayouts(layouts, read));
+    // The tables' cells once more, each on its own; a stop during this keeps the page reading.
+    blocks = await rereadCells(blocks, read, engine, (work) => until(work, deadline, signal));
   } catch (e) {
     if (e instanceof OcrStop) stop = e;
     else failure = e instanceof Error ? e.message.split('\n')[0]!.slice(0, 80) : String(e);
@@ -159,6 +165,13 @@ export async function ocrScannedPages(doc: PDFDocumentProxy, layouts: PageLayout
       ),
     );
   }
+  blocks ??= toBlocks(mergeLayouts(layouts, read));
+  for (const p of read.values()) delete p.image;
+  return { blocks: annotateOcrBlocks(blocks, read), problems, pages: [...read.keys()] };
+}
+
+/** The text pages' layouts with the OCR'd pages laid out in their place (a table's continuation aligned). */
+function mergeLayouts(layouts: PageLayout[], read: Map<number, OcrPage>): PageLayout[] {
   const merged: PageLayout[] = [];
   for (const l of layouts) {
     const o = read.get(l.page);
@@ -170,5 +183,5 @@ export async function ocrScannedPages(doc: PDFDocumentProxy, layouts: PageLayout
     o.dx = dx;
     merged.push(layout);
   }
-  return { blocks: annotateOcrBlocks(toBlocks(merged), read), problems, pages: [...read.keys()] };
+  return merged;
 }

@@ -2,7 +2,7 @@
 // text-layer path produces (runs and rule segments in page points) plus the words with their confidence.
 import type * as CanvasNs from '@napi-rs/canvas';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PageContent, TextRun } from '../types';
+import type { PageContent, Segment, TextRun } from '../types';
 import type { OcrEngine, OcrWord } from './engine';
 import { binarise, eraseRules, estimateSkew, findRules, greyFromRgba, inkShare, otsu, rgbaFromGrey, type Grey } from './image';
 
@@ -40,6 +40,8 @@ export interface OcrPage {
   dx?: number;
   /** Why nothing could be read, when nothing could (blank page, a picture). */
   empty?: 'blank' | 'picture';
+  /** The deskewed page with rules erased and its pixels per point, kept until its table cells are read again. */
+  image?: { grey: Grey; scale: number };
 }
 
 type CanvasModule = typeof CanvasNs;
@@ -63,6 +65,10 @@ const LOOKALIKE: Record<string, string> = {
 };
 const FULLWIDTH_DIGIT = /[\uff10-\uff19]/g;
 
+/** Brackets around a Chinese numeral, as OCR misreads them ("第《五)项", "〈二)"): the full-width pair printed. */
+const NUMBERED = /[《〈<[{【〔(（]{1,2}([一二三四五六七八九十]{1,2})[)）》〉>\]}】〕]{1,2}/g;
+export const fixBrackets = (text: string): string => text.replace(NUMBERED, '（$1）');
+
 /**
  * Letters standing where digits belong ("1O3", a lone "O" in a table) become digits with confidence 0, so the
  * arithmetic must confirm them; words of other text are left alone.
@@ -71,7 +77,7 @@ export function normaliseWord(word: OcrWord): { text: string; chars: { text: str
   const chars = word.symbols.length
     ? word.symbols.map((s) => ({ text: s.text.replace(FULLWIDTH_DIGIT, (d) => String(d.charCodeAt(0) - 0xff10)), conf: s.conf }))
     : [...word.text].map((ch) => ({ text: ch, conf: word.conf }));
-  const text = chars.map((c) => c.text).join('');
+  const text = fixBrackets(chars.map((c) => c.text).join(''));
   if (text === '|' || text === '!') return undefined; // a remnant of a rule, not a character
   // A word of digits with look-alike letters in it, or a lone look-alike letter (in a table it stands for a digit).
   const numeric = /^[\d.,OoDQlIi|!zZSB-]+$/.test(text) && (/\d/.test(text) || /^[OoIlizZ]$/.test(text));
@@ -121,10 +127,10 @@ async function rotate(grey: Grey, deg: number): Promise<Grey> {
 /** @napi-rs/canvas's ImageData constructor (resolved with the module). */
 let ImageDataCtor: new (data: Uint8ClampedArray, w: number, h: number) => unknown;
 
-async function encodePng(grey: Grey): Promise<Buffer> {
-  const { createCanvas } = await loadCanvas();
+export async function encodePng(grey: Grey): Promise<Buffer> {
+  const { createCanvas, ImageData } = await loadCanvas();
   const canvas = createCanvas(grey.width, grey.height);
-  canvas.getContext('2d').putImageData(new ImageDataCtor(rgbaFromGrey(grey), grey.width, grey.height) as never, 0, 0);
+  canvas.getContext('2d').putImageData(new ImageData(rgbaFromGrey(grey), grey.width, grey.height), 0, 0);
   return canvas.encode('png');
 }
 
@@ -174,8 +180,22 @@ export async function ocrPage(page: PDFPageProxy, engine: OcrEngine): Promise<Oc
     words.push({ text: norm.text, conf: Math.min(...norm.chars.map((c) => c.conf)), box, chars: norm.chars });
   }
   content.runs = words.map(toRun);
-  content.segments = rules.segments;
-  return { content, words, skew, ink };
+  content.segments = gridRules(rules.segments);
+  return { content, words, skew, ink, image: { grey: clean, scale } };
+}
+
+/** How near (points) a horizontal rule's end must come to a vertical rule to be part of the grid. */
+const MEET = 2.5;
+
+/**
+ * The rules of the grids: a horizontal stroke whose two ends both meet vertical rules. An underline (hyperlink-style
+ * text, common in Word exports) starts after the cell's padding and ends with the text: left in, it would cut each
+ * underlined cell into one row per line ("1.属于国家秘" | "密"). Vertical rules are all kept.
+ */
+export function gridRules(segments: Segment[]): Segment[] {
+  const vertical = segments.filter((s) => s.dir === 'v');
+  const meets = (x: number, y: number) => vertical.some((v) => Math.abs(v.at - x) <= MEET && y >= v.from - MEET && y <= v.to + MEET);
+  return segments.filter((s) => s.dir === 'v' || (meets(s.from, s.at) && meets(s.to, s.at)));
 }
 
 /** Ink share per tile of about 2 × 2 points. */
