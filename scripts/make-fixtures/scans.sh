@@ -73,6 +73,11 @@ scan "$GEN/2024_fujian_pingtan_zhq.pagebreak.pdf" "$OUT/2024_fujian_pingtan_zhq.
 # 2019 format, 表三 broken across pages 9–11: pages 1–12 (the two closing pages after 六 left out for size).
 scan "$GEN/2019_fujian_pingtan_zhq.pagebreak.pdf" "$WORK/2019-tables.pdf" 150 -1.1 9 1 12
 cp "$WORK/2019-tables.pdf" "$OUT/2019_fujian_pingtan_zhq.pagebreak.scan.pdf"
+# A saved web page printed by Chromium (another table style), only its table pages: the 2020 report, whose own 总计
+# does not add up and whose 表二 has negative changes ("-18"), at 150 dpi with the seal on 表三.
+chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$WORK/2020.pdf" \
+  "$FIX/corpus/real/2020_fujian_pingtan_zhq.html" 2>/dev/null
+scan "$WORK/2020.pdf" "$OUT/2020_fujian_pingtan_zhq.tables.scan.pdf" 150 0.5 10 9 13
 # Mixed: the first two pages keep their text layer, the rest are scanned.
 scan "$GEN/2024_fujian_pingtan_zhq.bordered.pdf" "$WORK/rest.pdf" 170 0.7 4 3
 pdfseparate -f 1 -l 2 "$GEN/2024_fujian_pingtan_zhq.bordered.pdf" "$WORK/text-%d.pdf"

@@ -6,7 +6,7 @@ import type { OcrWord } from '../../src/main/import/readers/pdf/ocr/engine';
 import { eraseUnderline, stack, type Grey } from '../../src/main/import/readers/pdf/ocr/image';
 import { nearestPart, snapLabel } from '../../src/main/import/readers/pdf/ocr/lexicon';
 import { fixBrackets, gridRules } from '../../src/main/import/readers/pdf/ocr/page';
-import { inkIn, isBareRow, isDataRow, isValueCell, valueLeft, valueReading } from '../../src/main/import/readers/pdf/ocr/reread';
+import { inkIn, isBareRow, isDataRow, isValueCell, strayInk, valueLeft, valueReading } from '../../src/main/import/readers/pdf/ocr/reread';
 
 const cell = (text: string, x: number): TableCell => ({
   text,
@@ -87,6 +87,36 @@ describe('what the readers make of a value cell', () => {
   it('keeps a dash, and leaves ink no reader could read as an unread cell with no text', () => {
     expect(valueReading('－', [], [])).toMatchObject({ text: '－', ocr: { agreed: true } });
     expect(valueReading('由四', [], [])).toMatchObject({ text: '', ocr: { unread: true, agreed: false } });
+  });
+});
+
+describe('ink the readers left unread', () => {
+  const at = (text: string, box: [number, number, number, number]): OcrWord => ({
+    text,
+    conf: 97,
+    box,
+    line: box,
+    symbols: [{ text, conf: 97, box }],
+  });
+
+  it('sees a minus sign beside the digits, or merged into a digit box wider than tall', () => {
+    const crop = grey(90, 50, [
+      [4, 24, 16, 27], // "-"
+      [24, 6, 30, 44], // "1"
+      [40, 6, 64, 44], // "8"
+    ]);
+    expect(strayInk(crop, [at('1', [22, 5, 32, 45]), at('8', [38, 5, 66, 45])], 4)).toBe(true);
+    expect(strayInk(crop, [at('1', [2, 8, 33, 38]), at('8', [38, 5, 66, 45])], 4)).toBe(true);
+    expect(valueReading('18', [word('18')], undefined, true).ocr).toMatchObject({ agreed: false, stray: true });
+  });
+
+  it('does not take a reading that covers the ink, or a speck, for a missed character', () => {
+    const crop = grey(90, 50, [
+      [24, 6, 30, 44],
+      [40, 6, 64, 44],
+      [80, 2, 82, 4],
+    ]);
+    expect(strayInk(crop, [at('1', [22, 5, 32, 45]), at('8', [38, 5, 66, 45])], 4)).toBe(false);
   });
 });
 

@@ -135,8 +135,9 @@ describe('OCR repair with each cell read again by two readers', () => {
     expect(repairOcrCells(cells, doc)['t2/regulations/issued']).toMatchObject({ value: 26, state: 'number' });
   });
 
-  it('does not take readings that agree when an identity they are in fails', () => {
+  it('does not take readings that agree without confidence when an identity they are in fails', () => {
     const { cells, doc } = table3({ granted: ['7', ...zeros, '8'] });
+    for (const c of doc.blocks[0]!.kind === 'table' ? doc.blocks[0]!.rows[0]! : []) c.ocr!.confidence = 80;
     expect(repairOcrCells(cells, doc)['t3/granted/natural']!.state).toBe('ambiguous');
     expect(repairOcrCells(cells, doc)['t3/granted/total']!.state).toBe('ambiguous');
   });
@@ -160,6 +161,21 @@ describe('OCR repair with each cell read again by two readers', () => {
     const out = repairOcrCells(cells, doc);
     expect(out['t3/granted/natural']!.state).toBe('ambiguous');
     expect(out['t3/granted/total']!.state).toBe('ambiguous');
+  });
+
+  it("keeps a sum that fails as the report's own when two models read every cell of it alike", () => {
+    const { cells, doc } = table3({ granted: ['7', ...zeros, '8'] });
+    for (const c of doc.blocks[0]!.kind === 'table' ? doc.blocks[0]!.rows[0]! : []) c.ocr!.confidence = 99;
+    const out = repairOcrCells(cells, doc);
+    expect(out['t3/granted/natural']).toMatchObject({ value: 7, state: 'number' });
+    expect(out['t3/granted/total']).toMatchObject({ value: 8, state: 'number' });
+  });
+
+  it('doubts a reading with ink beside it even when the readers agree (a minus sign merged into a 1)', () => {
+    const { cells, doc } = table3({ 't2/penalty/delta': ['18'] });
+    const cell = doc.blocks[0]!.kind === 'table' ? doc.blocks[0]!.rows[0]![0]! : undefined;
+    cell!.ocr = { ...cell!.ocr!, agreed: false, stray: true };
+    expect(repairOcrCells(cells, doc)['t2/penalty/delta']!.state).toBe('ambiguous');
   });
 
   it('keeps one unreadable row from leaving the rest of the table in doubt', () => {

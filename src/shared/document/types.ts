@@ -33,6 +33,8 @@ export interface OcrCellInfo {
   agreed?: boolean;
   /** The cell's inside holds no ink: a blank as printed. */
   noInk?: boolean;
+  /** Ink beside the digits read that no reader read (a minus sign, a dropped digit): the reading is in doubt. */
+  stray?: boolean;
 }
 
 export interface TableBlock {

@@ -218,7 +218,9 @@ function confirm(out: Cells, info: Map<string, OcrCellInfo>, eqs: [string, numbe
   }
   for (const [id, i] of info) {
     const c = out[id]!;
-    if (i.agreed && c.state === 'number' && !fails.has(id)) continue;
+    // Two models reading the same digits with confidence, nothing beside them: a sum that fails with such cells is
+    // the report's own (ARI checks report it), not a misreading, so they stay as read.
+    if (i.agreed && c.state === 'number' && (!fails.has(id) || (i.confidence >= LOW_DIGIT_CONF && !i.stray))) continue;
     if (c.state !== 'number' || fails.has(id)) {
       if (c.state === 'number') out[id] = ambiguous(c, 'OCR 读数与表内勾稽关系不符，无法确认，请对照原件', i);
       continue;
@@ -226,7 +228,7 @@ function confirm(out: Cells, info: Map<string, OcrCellInfo>, eqs: [string, numbe
     // The first reader's reading, kept by the arithmetic over the other readers', needs one identity fully known and
     // holding; a reading other than the first reader's (a repair) needs a row and a column in table 三, as any
     // reading not settled by the arithmetic does: a glyph misread alike in a row and its total still adds up.
-    const kept = settled.has(id) && c.raw != null && /^\d+$/.test(c.raw.trim()) && Number(c.raw.trim()) === c.value;
+    const kept = settled.has(id) && !i.stray && c.raw != null && /^\d+$/.test(c.raw.trim()) && Number(c.raw.trim()) === c.value;
     const confirmed = kept
       ? rowHolds.has(id) || colHolds.has(id)
       : id.startsWith('t3/')

@@ -156,7 +156,16 @@ async function readStrips(engine: OcrEngine, slots: Slot[], mode: StripMode, dpi
       MARGIN,
     );
     const words = await engine.recognizeStrip(await encodePng(strip.image), dpi, mode);
-    out.push(...bySlot(words, strip.slots));
+    // Boxes in each cell's own crop, for the ink they leave unread.
+    bySlot(words, strip.slots).forEach((list, k) => {
+      const [dx, dy] = [MARGIN, strip.slots[k]![0]];
+      out.push(
+        list.map((w) => ({
+          ...w,
+          symbols: w.symbols.map((c) => ({ ...c, box: [c.box[0] - dx, c.box[1] - dy, c.box[2] - dx, c.box[3] - dy] })),
+        })),
+      );
+    });
   }
   return out;
 }
@@ -167,6 +176,31 @@ function digitsOf(words: OcrWord[]): { ch: string; conf: number }[] {
   while (chars[0]?.ch === '.') chars.shift();
   while (chars[chars.length - 1]?.ch === '.') chars.pop();
   return chars;
+}
+
+/**
+ * True when a cell's crop holds ink beside what was read: a run of inked columns no recognised character overlaps,
+ * with at least 1 pt² of ink (`ppp` pixels per point), or a digit's box wider than it is tall (a digit is narrower:
+ * the reader took a minus sign and a 1 for one "1"). A minus sign or a leading digit the readers dropped ("-18" read as
+ * 18, "118" as 18) is such ink; a speck is too small.
+ */
+export function strayInk(crop: Grey, words: OcrWord[], ppp: number): boolean {
+  const boxes = words.flatMap((w) => w.symbols.map((c) => c.box));
+  if (!boxes.length) return false;
+  const digitBoxes = words.flatMap((w) => w.symbols.filter((c) => /\d/.test(c.text)).map((c) => c.box));
+  if (digitBoxes.some((b) => b[2] - b[0] > b[3] - b[1])) return true;
+  const covered = (x: number) => boxes.some((b) => x >= b[0] - 2 && x <= b[2] + 2);
+  let run = 0;
+  for (let x = 0; x <= crop.width; x++) {
+    let dark = 0;
+    if (x < crop.width && !covered(x)) for (let y = 0; y < crop.height; y++) if (crop.data[y * crop.width + x]! < 170) dark++;
+    if (dark) run += dark;
+    else if (run) {
+      if (run >= ppp * ppp) return true;
+      run = 0;
+    }
+  }
+  return false;
 }
 
 /** The page read and the English cell reading give the same number: two models agree, chi_sim need not read it again. */
@@ -182,7 +216,7 @@ export function pageAgrees(pageRead: string, first: OcrWord[]): boolean {
  * the cell alone (`second`, read only where the page read did not already give the English reading), and the page
  * read. The cell's text is the English reading; it counts as read alike when a second model gave the same digits.
  */
-export function valueReading(pageRead: string, first: OcrWord[], second?: OcrWord[]): { text: string; ocr: OcrCellInfo } {
+export function valueReading(pageRead: string, first: OcrWord[], second?: OcrWord[], stray = false): { text: string; ocr: OcrCellInfo } {
   const chars = digitsOf(first);
   const reading = chars.map((c) => c.ch).join('');
   const otherChars = digitsOf(second ?? []);
@@ -196,11 +230,13 @@ export function valueReading(pageRead: string, first: OcrWord[], second?: OcrWor
   }
   const digits = chars.filter((c) => /\d/.test(c.ch));
   const confidence = Math.min(...chars.map((c) => c.conf));
-  if (!second) return { text: reading, ocr: { confidence, digits, pageRead: page, agreed: page === reading } };
+  // Ink beside the reading (a dropped sign or digit) leaves the cell in doubt, however the readers agree.
+  const mark = stray ? { stray: true } : {};
+  if (!second) return { text: reading, ocr: { confidence, digits, pageRead: page, agreed: !stray && page === reading, ...mark } };
   // The page read is the weakest (layout analysis runs cells together): it may only break a tie of low confidence.
   const sure = Math.min(confidence, ...otherChars.map((c) => c.conf)) >= 90;
-  const agreed = other === reading && (sure || !/^[\d.]+$/.test(page) || page === reading);
-  return { text: reading, ocr: { confidence, digits, secondRead: other, pageRead: page, agreed } };
+  const agreed = !stray && other === reading && (sure || !/^[\d.]+$/.test(page) || page === reading);
+  return { text: reading, ocr: { confidence, digits, secondRead: other, pageRead: page, agreed, ...mark } };
 }
 
 /** A label read alone, when it read as Chinese text; else what the page read gave. */
@@ -260,7 +296,8 @@ export async function rereadCells(
   });
   const cellAt = (s: Slot) => (out[s.block] as Extract<Block, { kind: 'table' }>).rows[s.row]![s.col]!;
   const digitWords = values.length ? await run(readStrips(engine, values, 'digits', 300)) : [];
-  const again = values.map((_, i) => i).filter((i) => !pageAgrees(cellAt(values[i]!).text, digitWords[i] ?? []));
+  const stray = values.map((s, i) => strayInk(s.crop, digitWords[i] ?? [], DIGIT_SCALE));
+  const again = values.map((_, i) => i).filter((i) => stray[i] || !pageAgrees(cellAt(values[i]!).text, digitWords[i] ?? []));
   const chiRead = again.length
     ? await run(
         readStrips(
@@ -274,7 +311,7 @@ export async function rereadCells(
   const chiWords = new Map(again.map((i, k) => [i, chiRead[k] ?? []]));
   values.forEach((s, i) => {
     const cell = cellAt(s);
-    const { text, ocr } = valueReading(cell.text, digitWords[i] ?? [], chiWords.get(i));
+    const { text, ocr } = valueReading(cell.text, digitWords[i] ?? [], chiWords.get(i), stray[i]);
     (out[s.block] as Extract<Block, { kind: 'table' }>).rows[s.row]![s.col] = { ...cell, text, ocr };
   });
   const firstScale = [...pages.values()].find((p) => p.image)?.image?.scale ?? 200 / 72;
