@@ -1,7 +1,8 @@
 // The second reading of a scanned page's table cells. The page read finds the tables (and drops many lone digits:
 // tesseract's layout analysis takes a "0" in a ruled cell for noise); once the ruled grid is known, every cell is cut
-// out and read on its own: value cells by the English model limited to digits (a second, independent reader), label
-// cells again by chi_sim without their neighbours' lines. A cell without ink is a blank as printed.
+// out and read on its own: value cells by the English model limited to digits (a second model, independent of the
+// page's chi_sim; chi_sim reads the cell alone too where the two disagree), label cells again by chi_sim without their
+// neighbours' lines and put back to the format's wording. A cell without ink is a blank as printed.
 import type { Block, OcrCellInfo, TableCell } from '../../../../../shared/document/types';
 import type { OcrEngine, OcrWord, StripMode } from './engine';
 import { matchLabel, snapLabel } from './lexicon';
@@ -294,7 +295,8 @@ export async function rereadCells(
       });
     });
   });
-  const cellAt = (s: Slot) => (out[s.block] as Extract<Block, { kind: 'table' }>).rows[s.row]![s.col]!;
+  const rowOf = (s: Slot) => (out[s.block] as Extract<Block, { kind: 'table' }>).rows[s.row]!;
+  const cellAt = (s: Slot) => rowOf(s)[s.col]!;
   const digitWords = values.length ? await run(readStrips(engine, values, 'digits', 300)) : [];
   const stray = values.map((s, i) => strayInk(s.crop, digitWords[i] ?? [], DIGIT_SCALE));
   const again = values.map((_, i) => i).filter((i) => stray[i] || !pageAgrees(cellAt(values[i]!).text, digitWords[i] ?? []));
@@ -312,13 +314,13 @@ export async function rereadCells(
   values.forEach((s, i) => {
     const cell = cellAt(s);
     const { text, ocr } = valueReading(cell.text, digitWords[i] ?? [], chiWords.get(i), stray[i]);
-    (out[s.block] as Extract<Block, { kind: 'table' }>).rows[s.row]![s.col] = { ...cell, text, ocr };
+    rowOf(s)[s.col] = { ...cell, text, ocr };
   });
   const firstScale = [...pages.values()].find((p) => p.image)?.image?.scale ?? 200 / 72;
   const labelWords = labels.length ? await run(readStrips(engine, labels, 'text', firstScale * 72)) : [];
   labels.forEach((s, i) => {
     const cell = cellAt(s);
-    (out[s.block] as Extract<Block, { kind: 'table' }>).rows[s.row]![s.col] = { ...cell, text: labelText(cell.text, labelWords[i] ?? []) };
+    rowOf(s)[s.col] = { ...cell, text: labelText(cell.text, labelWords[i] ?? []) };
   });
   return out;
 }
