@@ -277,7 +277,12 @@ function settle(cells: Cells, out: Cells, doubts: Doubt[], info: Map<string, Ocr
     // Readers that disagreed and were settled by the arithmetic are marked too, even when the reading kept is the cell's.
     const repaired = v !== c.value || i.pageRead !== undefined;
     const others = [i.secondRead, i.pageRead].filter((r): r is string => r !== undefined && r !== d.read);
-    const read = `${d.read}」${others.length ? `（另读作「${others.map((r) => r || '空白').join('」「')}」）` : ''}`;
+    const why = others.length
+      ? `（另读作「${others.map((r) => r || '空白').join('」「')}」）`
+      : i.stray
+        ? '（旁边还有未识别的笔画，可能是负号或漏读的数字）'
+        : '';
+    const read = `${d.read}」${why}`;
     out[d.id] = {
       ...c,
       value: v,

@@ -181,15 +181,16 @@ function digitsOf(words: OcrWord[]): { ch: string; conf: number }[] {
 
 /**
  * True when a cell's crop holds ink beside what was read: a run of inked columns no recognised character overlaps,
- * with at least 1 pt² of ink (`ppp` pixels per point), or a digit's box wider than it is tall (a digit is narrower:
+ * with at least 1 pt² of ink (`ppp` pixels per point), or a first digit's box wider than it is tall (a digit is narrower:
  * the reader took a minus sign and a 1 for one "1"). A minus sign or a leading digit the readers dropped ("-18" read as
  * 18, "118" as 18) is such ink; a speck is too small.
  */
 export function strayInk(crop: Grey, words: OcrWord[], ppp: number): boolean {
   const boxes = words.flatMap((w) => w.symbols.map((c) => c.box));
   if (!boxes.length) return false;
-  const digitBoxes = words.flatMap((w) => w.symbols.filter((c) => /\d/.test(c.text)).map((c) => c.box));
-  if (digitBoxes.some((b) => b[2] - b[0] > b[3] - b[1])) return true;
+  // A sign merges with the first digit only: a box there wider than tall holds more than one digit's ink.
+  const first = words.flatMap((w) => w.symbols).find((c) => /\d/.test(c.text))?.box;
+  if (first && first[2] - first[0] > first[3] - first[1]) return true;
   const covered = (x: number) => boxes.some((b) => x >= b[0] - 2 && x <= b[2] + 2);
   let run = 0;
   for (let x = 0; x <= crop.width; x++) {
