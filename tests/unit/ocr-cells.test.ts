@@ -84,6 +84,10 @@ describe('what the readers make of a value cell', () => {
     expect(valueReading('96171.6', [word('96171.6')], [word('96171.6')]).text).toBe('96171.6');
   });
 
+  it('takes what chi_sim alone read, in doubt, when the English model saw no digit (a thin lone 1)', () => {
+    expect(valueReading('1', [], [word('1')])).toMatchObject({ text: '1', ocr: { agreed: false, secondRead: '', digits: [{ ch: '1' }] } });
+  });
+
   it('keeps a dash, and leaves ink no reader could read as an unread cell with no text', () => {
     expect(valueReading('－', [], [])).toMatchObject({ text: '－', ocr: { agreed: true } });
     expect(valueReading('由四', [], [])).toMatchObject({ text: '', ocr: { unread: true, agreed: false } });

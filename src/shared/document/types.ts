@@ -25,8 +25,9 @@ export interface OcrCellInfo {
   /** The cell has ink in the image but nothing was read from it (a faint or stamped-over value). */
   unread?: boolean;
   /**
-   * Set when the cell was read again on its own, by two models limited to digits (`digits` is the first's reading):
-   * what the second model read, what the page read gave, and whether the readings agree.
+   * Set when the cell was read again on its own, by two models limited to digits (`digits` is the reading the cell's
+   * text was taken from, the first model's unless it read nothing): what the other model read, what the page read
+   * gave, and whether the readings agree.
    */
   secondRead?: string;
   pageRead?: string;

@@ -315,5 +315,7 @@ export function trimToInk(crop: Grey, pad: number, threshold = 170): Grey {
     }
   }
   if (x1 < 0) return crop;
-  return cropScaled(crop, x0 - pad, y0 - pad, x1 + 1 + pad, y1 + 1 + pad, 1);
+  // A lone narrow glyph ("1") keeps paper around it at least as wide as it is tall: the recogniser drops it otherwise.
+  const extra = Math.max(0, y1 - y0 - (x1 - x0)) / 2;
+  return cropScaled(crop, x0 - pad - extra, y0 - pad, x1 + 1 + pad + extra, y1 + 1 + pad, 1);
 }

@@ -227,6 +227,12 @@ export function valueReading(pageRead: string, first: OcrWord[], second?: OcrWor
   if (!chars.some((c) => /\d/.test(c.ch))) {
     // Ink, but no digit in it: a dash when the page read one and no reader saw a digit, else something unread.
     if (DASH_ONLY.test(page) && !other) return { text: pageRead, ocr: { confidence: 100, digits: [], pageRead: page, agreed: true } };
+    // chi_sim alone saw digits (a thin lone "1" the English model dropped): its reading, in doubt, for the arithmetic.
+    const seen = otherChars.filter((c) => /\d/.test(c.ch));
+    if (seen.length) {
+      const conf = Math.min(...otherChars.map((c) => c.conf));
+      return { text: other, ocr: { confidence: conf, digits: seen, secondRead: '', pageRead: page, agreed: false } };
+    }
     // What the page read there (a character for a digit: "四", "吕") is no value: the cell is left for the inspector.
     return { text: '', ocr: { confidence: 0, digits: [], unread: true, secondRead: other, pageRead: page, agreed: false } };
   }
