@@ -1,7 +1,9 @@
-// The tables' arithmetic as the second reader of OCR'd cells. Every OCR'd cell keeps its confidence. Doubtful cells
-// (a low-confidence digit, a letter read for a digit, ink that was not read) are tried in every reading of their
-// doubtful digits; a reading is proposed (state number, marked repaired) only when it is the one that satisfies every
-// identity R1–R4 of domain.md §5. Otherwise the cell is ambiguous: a confident wrong number must never come out of OCR.
+// The tables' arithmetic as the last reader of OCR'd cells. Every OCR'd cell keeps its confidence. A cell two models
+// read alike is taken as read unless the arithmetic contradicts it; doubtful cells (readers that disagree, a
+// low-confidence digit, a letter read for a digit, ink beside the digits or not read at all) are tried in every reading
+// the readers gave and every reading of their doubtful digits; a reading is proposed (state number, marked repaired)
+// only when it is the one that satisfies every identity R1–R4 of domain.md §5. Otherwise the cell is ambiguous: a
+// confident wrong number must never come out of OCR.
 import type { OcrCellInfo, SourceDocument } from '../document/types';
 import type { ParsedCell } from '../model/report';
 import { T3_COLUMNS, T4_COLUMNS, T4_GROUPS } from '../template/catalog';
@@ -194,9 +196,11 @@ export function repairOcrCells(cells: Cells, doc: SourceDocument): Cells {
 
 /**
  * A confident reading can still be wrong (a rule's remnant read as a 0, "11" read as "1" in a row and in its total
- * alike, so the row still adds up; in table 二 "26" read as "20" at 98 %). An OCR'd number stays a number only when
- * the arithmetic confirms it: no identity it is in fails, and in table 三 both its row (R3) and a column (R1 or R2)
- * hold with every cell known, in table 四 its group (R4). Table 二 has no identities: its OCR'd numbers are ambiguous.
+ * alike, so the row still adds up; in table 二 "26" read as "20" at 98 %). Cells two models read alike stay numbers
+ * unless an identity they are in fails (and even then when both read them with confidence: the sum is the report's
+ * own). Any other OCR'd number stays a number only when the arithmetic confirms it: the first model's reading kept
+ * over the others needs one identity fully known and holding; any other reading, in table 三 its row (R3) and a
+ * column (R1 or R2), in table 四 its group (R4). Table 二 has no identities: its numbers stand on agreement alone.
  */
 function confirm(out: Cells, info: Map<string, OcrCellInfo>, eqs: [string, number][][], settled: Set<string>): Cells {
   const fails = new Set<string>();
