@@ -226,7 +226,8 @@ describe('grading a report in Chromium', () => {
     await first.getByLabel('名称').fill('按时发布（本县）');
     await page.getByRole('button', { name: '保存并启用' }).click();
     await expect.poll(() => page.locator('.checklist-list li', { hasText: '当前使用' }).textContent()).toContain('county@1');
-    expect(await page.locator('.checklist-view').textContent()).toContain('按时发布（本县）');
+    // The list and the view are refreshed one after the other: wait for the view to show the saved copy.
+    await expect.poll(() => page.locator('.checklist-view').textContent()).toContain('按时发布（本县）');
     await screenshot(page, '29-checklist-saved');
 
     // Graded with it from now on: the panel names it, and a decision made on the default sheet is looked at again.
