@@ -63,7 +63,7 @@ describe('grading a report in Chromium', () => {
 
   it('lists all 59 checks by family with their Chinese titles', async () => {
     await page.getByRole('tab', { name: /全部检查/ }).click();
-    expect(await page.locator('.checks-overview .check').count()).toBe(59);
+    await expect.poll(() => page.locator('.checks-overview .check').count()).toBe(59);
     expect(await page.locator('.check-family').count()).toBe(7);
     const titles = await page.locator('.checks-overview .check-title').allTextContents();
     expect(titles.some((t) => /^[A-Z]{3}-\d\d$/.test(t))).toBe(false);
