@@ -10,6 +10,7 @@ import { layoutPage, type PageLayout } from './pdf/page-layout';
 import { readPage } from './pdf/page-content';
 import { ocrScannedPages } from './pdf/ocr/index';
 import { MAX_PAGE_CONTENT_BYTES, MAX_PAGE_DRAWING_BYTES, MAX_STREAM_BYTES, scanStreams, type StreamScan } from './pdf/streams';
+import { bounded, Stop } from './pdf/bounded';
 
 /** Pages beyond this are not read: no annual report is that long, a hostile file may be. */
 export const MAX_PDF_PAGES = 300;
@@ -17,33 +18,6 @@ export const MAX_PDF_PAGES = 300;
 export const PDF_TIME_BUDGET_MS = 20_000;
 /** A page with an image and fewer characters than this is taken for a scan. */
 const SCAN_CHARS = 20;
-
-class Stop extends Error {
-  constructor(readonly reason: 'timeout' | 'aborted') {
-    super(reason);
-  }
-}
-
-/** Waits for `work`, but gives up at the deadline or when the caller cancels. */
-function bounded<T>(work: Promise<T>, deadline: number, signal?: AbortSignal): Promise<T> {
-  // The work may still fail after we gave up on it (destroying the document rejects it): that is expected, not an error.
-  work.catch(() => undefined);
-  if (signal?.aborted) return Promise.reject(new Stop('aborted'));
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => finish(() => reject(new Stop('timeout'))), Math.max(0, deadline - Date.now()));
-    const onAbort = () => finish(() => reject(new Stop('aborted')));
-    signal?.addEventListener('abort', onAbort, { once: true });
-    function finish(then: () => void) {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      then();
-    }
-    work.then(
-      (v) => finish(() => resolve(v)),
-      (e: unknown) => finish(() => reject(e)),
-    );
-  });
-}
 
 function notPdf(bytes: Uint8Array, fileName: string): ReadResult | undefined {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');

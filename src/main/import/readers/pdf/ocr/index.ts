@@ -11,6 +11,7 @@ import { createEngine, type OcrEngine } from './engine';
 import { ocrPage, type OcrPage } from './page';
 import { rereadCells } from './reread';
 import { pageNeedsOcr } from './which-pages';
+import { bounded, Stop } from '../bounded';
 
 /** At most this many pages of one file are OCR'd: an annual report is rarely past 20 pages; a 200-page scan is not one. */
 export const MAX_OCR_PAGES = 20;
@@ -37,31 +38,6 @@ export interface OcrResult {
   problems: Problem[];
   /** Pages read by OCR, 1-based. */
   pages: number[];
-}
-
-class OcrStop extends Error {
-  constructor(readonly reason: 'timeout' | 'aborted') {
-    super(reason);
-  }
-}
-
-function until<T>(work: Promise<T>, deadline: number, signal?: AbortSignal): Promise<T> {
-  work.catch(() => undefined);
-  if (signal?.aborted) return Promise.reject(new OcrStop('aborted'));
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => done(() => reject(new OcrStop('timeout'))), Math.max(0, deadline - Date.now()));
-    const onAbort = () => done(() => reject(new OcrStop('aborted')));
-    signal?.addEventListener('abort', onAbort, { once: true });
-    function done(then: () => void) {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      then();
-    }
-    work.then(
-      (v) => done(() => resolve(v)),
-      (e: unknown) => done(() => reject(e)),
-    );
-  });
 }
 
 const pagesText = (pages: number[]): string =>
@@ -94,20 +70,20 @@ export async function ocrScannedPages(doc: PDFDocumentProxy, layouts: PageLayout
   const blank: number[] = [];
   const pictures: number[] = [];
   let engine: OcrEngine | undefined;
-  let stop: OcrStop | undefined;
+  let stop: Stop | undefined;
   let failure: string | undefined;
   let blocks: Block[] | undefined;
   try {
-    engine = await until((options.engine ?? createEngine)(), deadline, signal);
+    engine = await bounded((options.engine ?? createEngine)(), deadline, signal);
     for (const [i, n] of todo.entries()) {
-      const page = await until(doc.getPage(n), deadline, signal);
+      const page = await bounded(doc.getPage(n), deadline, signal);
       try {
-        const result = await until(ocrPage(page, engine), deadline, signal);
+        const result = await bounded(ocrPage(page, engine), deadline, signal);
         if (result.empty === 'blank') blank.push(n);
         else if (result.empty === 'picture') pictures.push(n);
         read.set(n, result);
       } catch (e) {
-        if (e instanceof OcrStop) throw e;
+        if (e instanceof Stop) throw e;
         unread.push(n);
       } finally {
         page.cleanup();
@@ -116,9 +92,9 @@ export async function ocrScannedPages(doc: PDFDocumentProxy, layouts: PageLayout
     }
     blocks = toBlocks(mergeLayouts(layouts, read));
     // The tables' cells once more, each on its own; a stop during this keeps the page reading.
-    blocks = await rereadCells(blocks, read, engine, (work) => until(work, deadline, signal));
+    blocks = await rereadCells(blocks, read, engine, (work) => bounded(work, deadline, signal));
   } catch (e) {
-    if (e instanceof OcrStop) stop = e;
+    if (e instanceof Stop) stop = e;
     else failure = e instanceof Error ? e.message.split('\n')[0]!.slice(0, 80) : String(e);
   } finally {
     // A recognition still running past the deadline ends with its engine.
