@@ -2,6 +2,9 @@
 // in the binarised image (as Segments in page points) and erased so the recogniser sees only text.
 import type { Segment } from '../types';
 
+/** Pixels darker than this are ink in a cell's crop: scanned print is often grey, lighter than Otsu's cut. */
+export const INK = 170;
+
 /** A grey image, one byte per pixel (0 black … 255 white). */
 export interface Grey {
   width: number;
@@ -280,11 +283,11 @@ export function stack(parts: Grey[], gap: number, margin: number): { image: Grey
  * the ink, a band at most `ppp` pixels (1 pt) thick, under a row with no ink. Left in, "0" over its underline reads
  * as 口, 吕 or 品. The crop is changed in place.
  */
-export function eraseUnderline(crop: Grey, ppp: number, threshold = 170): void {
+export function eraseUnderline(crop: Grey, ppp: number): void {
   const { width, height, data } = crop;
   const dark = (y: number) => {
     let n = 0;
-    for (let x = 0; x < width; x++) if (data[y * width + x]! < threshold) n++;
+    for (let x = 0; x < width; x++) if (data[y * width + x]! < INK) n++;
     return n;
   };
   let bottom = height - 1;
@@ -301,13 +304,13 @@ export function eraseUnderline(crop: Grey, ppp: number, threshold = 170): void {
   for (let y = top; y <= bottom; y++) data.fill(255, y * width, (y + 1) * width);
 }
 
-/** The part of a crop holding its ink (pixels darker than `threshold`) with `pad` pixels around; the crop if blank. */
-export function trimToInk(crop: Grey, pad: number, threshold = 170): Grey {
+/** The part of a crop holding its ink (pixels darker than INK) with `pad` pixels around; the crop if blank. */
+export function trimToInk(crop: Grey, pad: number): Grey {
   const { width, height, data } = crop;
   let [x0, y0, x1, y1] = [width, height, -1, -1];
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      if (data[y * width + x]! >= threshold) continue;
+      if (data[y * width + x]! >= INK) continue;
       if (x < x0) x0 = x;
       if (x > x1) x1 = x;
       if (y < y0) y0 = y;

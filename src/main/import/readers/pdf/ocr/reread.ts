@@ -6,7 +6,7 @@
 import type { Block, OcrCellInfo, TableCell } from '../../../../../shared/document/types';
 import type { OcrEngine, OcrWord, StripMode } from './engine';
 import { matchLabel, snapLabel } from './lexicon';
-import { cropScaled, eraseUnderline, stack, trimToInk, type Grey } from './image';
+import { cropScaled, eraseUnderline, INK, stack, trimToInk, type Grey } from './image';
 import { hasInk } from './annotate';
 import { encodePng, fixBrackets, type OcrPage } from './page';
 
@@ -65,7 +65,7 @@ export function inkIn(crop: Grey, ppp: number): boolean {
   let rows = 0;
   for (let y = 0; y < crop.height; y++) {
     let inRow = 0;
-    for (let x = 0; x < crop.width; x++) if (crop.data[y * crop.width + x]! < 170) inRow++;
+    for (let x = 0; x < crop.width; x++) if (crop.data[y * crop.width + x]! < INK) inRow++;
     if (inRow >= 2) rows++;
     dark += inRow;
   }
@@ -195,7 +195,7 @@ export function strayInk(crop: Grey, words: OcrWord[], ppp: number): boolean {
   let run = 0;
   for (let x = 0; x <= crop.width; x++) {
     let dark = 0;
-    if (x < crop.width && !covered(x)) for (let y = 0; y < crop.height; y++) if (crop.data[y * crop.width + x]! < 170) dark++;
+    if (x < crop.width && !covered(x)) for (let y = 0; y < crop.height; y++) if (crop.data[y * crop.width + x]! < INK) dark++;
     if (dark) run += dark;
     else if (run) {
       if (run >= ppp * ppp) return true;
