@@ -127,6 +127,12 @@ function table3(rows: Record<string, (string | Triple)[]>): { cells: Record<stri
   return { cells, doc: { format: 'pdf', blocks: [{ kind: 'table', rows: grid }], meta: {}, problems: [] } };
 }
 
+/** The cells of the first table row of a document made by table3(). */
+function firstRow(doc: SourceDocument): TableCell[] {
+  const table = doc.blocks[0];
+  return table?.kind === 'table' ? table.rows[0]! : [];
+}
+
 describe('OCR repair with each cell read again by two readers', () => {
   const zeros = ['0', '0', '0', '0', '0'];
 
@@ -137,7 +143,7 @@ describe('OCR repair with each cell read again by two readers', () => {
 
   it('does not take readings that agree without confidence when an identity they are in fails', () => {
     const { cells, doc } = table3({ granted: ['7', ...zeros, '8'] });
-    for (const c of doc.blocks[0]!.kind === 'table' ? doc.blocks[0]!.rows[0]! : []) c.ocr!.confidence = 80;
+    for (const c of firstRow(doc)) c.ocr!.confidence = 80;
     expect(repairOcrCells(cells, doc)['t3/granted/natural']!.state).toBe('ambiguous');
     expect(repairOcrCells(cells, doc)['t3/granted/total']!.state).toBe('ambiguous');
   });
@@ -165,7 +171,7 @@ describe('OCR repair with each cell read again by two readers', () => {
 
   it("keeps a sum that fails as the report's own when two models read every cell of it alike", () => {
     const { cells, doc } = table3({ granted: ['7', ...zeros, '8'] });
-    for (const c of doc.blocks[0]!.kind === 'table' ? doc.blocks[0]!.rows[0]! : []) c.ocr!.confidence = 99;
+    for (const c of firstRow(doc)) c.ocr!.confidence = 99;
     const out = repairOcrCells(cells, doc);
     expect(out['t3/granted/natural']).toMatchObject({ value: 7, state: 'number' });
     expect(out['t3/granted/total']).toMatchObject({ value: 8, state: 'number' });
@@ -173,8 +179,8 @@ describe('OCR repair with each cell read again by two readers', () => {
 
   it('doubts a reading with ink beside it even when the readers agree (a minus sign merged into a 1)', () => {
     const { cells, doc } = table3({ 't2/penalty/delta': ['18'] });
-    const cell = doc.blocks[0]!.kind === 'table' ? doc.blocks[0]!.rows[0]![0]! : undefined;
-    cell!.ocr = { ...cell!.ocr!, agreed: false, stray: true };
+    const cell = firstRow(doc)[0]!;
+    cell.ocr = { ...cell.ocr!, agreed: false, stray: true };
     expect(repairOcrCells(cells, doc)['t2/penalty/delta']!.state).toBe('ambiguous');
   });
 
